@@ -1,0 +1,119 @@
+package catalog
+
+import (
+	"context"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ecommerce-moderno/moderno/commerce"
+)
+
+// validateProduct checks a product's fields and that its category and brand
+// exist.
+func (s *Service) validateProduct(ctx context.Context, op string, p *Product) error {
+	if err := s.checkProduct(op, p); err != nil {
+		return err
+	}
+	var bad commerce.Fields
+	if _, err := s.store.Category(ctx, p.CategoryID); err != nil {
+		if commerce.ErrorKind(err) != commerce.KindNotFound {
+			return err
+		}
+		bad.Add("category_id", "la categoría no existe")
+	}
+	if p.BrandID != 0 {
+		if _, err := s.store.Brand(ctx, p.BrandID); err != nil {
+			if commerce.ErrorKind(err) != commerce.KindNotFound {
+				return err
+			}
+			bad.Add("brand_id", "la marca no existe")
+		}
+	}
+	return bad.Err(op)
+}
+
+// checkProduct checks what can be checked without the store.
+func (s *Service) checkProduct(op string, p *Product) error {
+	var bad commerce.Fields
+	checkText(&bad, "name", p.Name, 1, 255)
+	bad.Check(validSlug(p.Slug) && len(p.Slug) <= 255, "slug",
+		"solo minúsculas, dígitos y guiones; máximo 255")
+	checkText(&bad, "sku", p.SKU, 1, 100)
+	checkText(&bad, "short_description", p.ShortDescription, 0, 500)
+	checkText(&bad, "description", p.Description, 0, 65535)
+	checkText(&bad, "meta_title", p.MetaTitle, 0, 255)
+	checkText(&bad, "meta_description", p.MetaDescription, 0, 500)
+	s.checkPrice(&bad, "price", &p.Price)
+	s.checkPrice(&bad, "compare_price", p.ComparePrice)
+	s.checkPrice(&bad, "cost_price", p.CostPrice)
+	bad.Check(p.CategoryID > 0, "category_id", "es obligatoria")
+	bad.Check(p.Weight == nil || !p.Weight.IsNegative(), "weight", "no puede ser negativo")
+	if d := p.Dimensions; d != nil {
+		bad.Check(!d.Length.IsNegative() && !d.Width.IsNegative() && !d.Height.IsNegative(),
+			"dimensions", "no pueden ser negativas")
+	}
+	for i, img := range p.Images {
+		checkText(&bad, "images["+itoa(i)+"].url", img.URL, 1, 500)
+	}
+	for i, a := range p.Attributes {
+		checkText(&bad, "attributes["+itoa(i)+"].name", a.Name, 1, 100)
+		checkText(&bad, "attributes["+itoa(i)+"].value", a.Value, 1, 255)
+	}
+	skus := map[string]bool{p.SKU: true}
+	for i := range p.Variants {
+		s.checkVariant(&bad, "variants["+itoa(i)+"]", &p.Variants[i], skus)
+	}
+	return bad.Err(op)
+}
+
+func (s *Service) checkVariant(bad *commerce.Fields, field string, v *Variant, skus map[string]bool) {
+	checkText(bad, field+".name", v.Name, 1, 255)
+	checkText(bad, field+".sku", v.SKU, 1, 100)
+	bad.Check(!skus[v.SKU], field+".sku", "repetido en este producto")
+	skus[v.SKU] = true
+	checkText(bad, field+".barcode", v.Barcode, 0, 100)
+	s.checkPrice(bad, field+".price", v.Price)
+	s.checkPrice(bad, field+".compare_price", v.ComparePrice)
+	s.checkPrice(bad, field+".cost_price", v.CostPrice)
+	bad.Check(v.Weight == nil || !v.Weight.IsNegative(), field+".weight", "no puede ser negativo")
+	for j, o := range v.Options {
+		checkText(bad, field+".options["+itoa(j)+"].name", o.Name, 1, 100)
+		checkText(bad, field+".options["+itoa(j)+"].value", o.Value, 1, 100)
+	}
+}
+
+// checkPrice checks an optional price: in the store's currency, not
+// negative, with no more decimals than the currency has, and below the
+// largest amount the schema holds.
+func (s *Service) checkPrice(bad *commerce.Fields, field string, m *commerce.Money) {
+	switch {
+	case m == nil:
+	case m.Currency() != s.currency:
+		bad.Add(field, "debe estar en "+string(s.currency))
+	case m.IsNegative():
+		bad.Add(field, "no puede ser negativo")
+	case !m.Round().Equal(*m):
+		bad.Add(field, "tiene más decimales de los que admite "+string(s.currency))
+	case m.Amount().GreaterThanOrEqual(maxPrice):
+		bad.Add(field, "es demasiado alto")
+	}
+}
+
+func checkText(bad *commerce.Fields, field, v string, minLen, maxLen int) {
+	n := utf8.RuneCountInString(v)
+	switch {
+	case !utf8.ValidString(v):
+		bad.Add(field, "no es texto UTF-8 válido")
+	case minLen > 0 && n < minLen:
+		bad.Add(field, "es obligatorio")
+	case n > maxLen:
+		bad.Add(field, "máximo "+itoa(maxLen)+" caracteres")
+	}
+}
+
+// maxPrice is the first amount the schema's DECIMAL(14,2) columns cannot hold.
+var maxPrice = decimal.New(1, 12)
+
+func itoa(i int) string { return strconv.Itoa(i) }
