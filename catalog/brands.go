@@ -61,7 +61,8 @@ func (s *Service) UpdateBrand(ctx context.Context, p commerce.Principal, b *Bran
 
 // DeleteBrand removes a brand; its products are left without one. It returns
 // KindForbidden, KindUnauthenticated and KindNotFound.
-func (s *Service) DeleteBrand(ctx context.Context, p commerce.Principal, id commerce.BrandID) error {
+func (s *Service) DeleteBrand(ctx context.Context, p commerce.Principal,
+	id commerce.BrandID) error {
 	const op = "catalog.delete brand"
 	if err := p.Require(op, commerce.PermCatalogWrite); err != nil {
 		return err

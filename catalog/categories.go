@@ -26,10 +26,12 @@ func (s *Service) CategoryTree(ctx context.Context, p commerce.Principal) ([]*Ca
 
 // buildTree links categories to their parents, keeping the store's order,
 // and sums product counts upwards. Hidden categories hide their subtrees.
-func buildTree(all []Category, counts map[commerce.CategoryID]int, withInactive bool) []*CategoryNode {
+func buildTree(all []Category, counts map[commerce.CategoryID]int,
+	withInactive bool) []*CategoryNode {
 	nodes := make(map[commerce.CategoryID]*CategoryNode, len(all))
 	for _, c := range all {
-		nodes[c.ID] = &CategoryNode{Category: c, ProductCount: counts[c.ID], Children: []*CategoryNode{}}
+		nodes[c.ID] = &CategoryNode{Category: c, ProductCount: counts[c.ID],
+			Children: []*CategoryNode{}}
 	}
 	var roots []*CategoryNode
 	for _, c := range all {
@@ -121,7 +123,8 @@ func (s *Service) UpdateCategory(ctx context.Context, p commerce.Principal, c *C
 // DeleteCategory removes a category; its children become roots. It returns
 // KindForbidden, KindUnauthenticated, KindNotFound, and KindConflict while
 // products belong to it.
-func (s *Service) DeleteCategory(ctx context.Context, p commerce.Principal, id commerce.CategoryID) error {
+func (s *Service) DeleteCategory(ctx context.Context, p commerce.Principal,
+	id commerce.CategoryID) error {
 	const op = "catalog.delete category"
 	if err := p.Require(op, commerce.PermCatalogWrite); err != nil {
 		return err
@@ -135,7 +138,8 @@ func (s *Service) DeleteCategory(ctx context.Context, p commerce.Principal, id c
 
 // EnsureCategory returns the category with c's slug, creating it from c when
 // there is none. Imports use it to stay idempotent.
-func (s *Service) EnsureCategory(ctx context.Context, p commerce.Principal, c Category) (Category, error) {
+func (s *Service) EnsureCategory(ctx context.Context, p commerce.Principal,
+	c Category) (Category, error) {
 	if c.Slug == "" {
 		c.Slug = Slugify(c.Name)
 	}
@@ -162,7 +166,8 @@ func (s *Service) validateCategory(ctx context.Context, op string, c *Category) 
 	}
 	path, err := s.CategoryPath(ctx, c.ParentID)
 	if commerce.ErrorKind(err) == commerce.KindNotFound {
-		return commerce.Invalid(op, commerce.FieldError{Field: "parent_id", Message: "la categoría padre no existe"})
+		return commerce.Invalid(op, commerce.FieldError{Field: "parent_id",
+			Message: "la categoría padre no existe"})
 	}
 	if err != nil {
 		return err

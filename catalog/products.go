@@ -51,7 +51,8 @@ func (p Page) Pages() int {
 // ListProducts returns one page of products. Shoppers see active products
 // only. It returns KindInvalid for a bad filter, naming the field, and
 // KindNotFound for an unknown category or brand.
-func (s *Service) ListProducts(ctx context.Context, p commerce.Principal, f ListFilter) (Page, error) {
+func (s *Service) ListProducts(ctx context.Context, p commerce.Principal,
+	f ListFilter) (Page, error) {
 	const op = "catalog.list products"
 	q, err := s.query(ctx, p, f)
 	if err != nil {
@@ -65,7 +66,8 @@ func (s *Service) ListProducts(ctx context.Context, p commerce.Principal, f List
 }
 
 // query checks a filter and resolves its references into a store query.
-func (s *Service) query(ctx context.Context, p commerce.Principal, f ListFilter) (ProductQuery, error) {
+func (s *Service) query(ctx context.Context, p commerce.Principal,
+	f ListFilter) (ProductQuery, error) {
 	const op = "catalog.list products"
 	if f.Page == 0 {
 		f.Page = 1
@@ -180,7 +182,8 @@ func (s *Service) UpdateProduct(ctx context.Context, p commerce.Principal, prod 
 
 // DeleteProduct removes a product. It returns KindForbidden,
 // KindUnauthenticated and KindNotFound.
-func (s *Service) DeleteProduct(ctx context.Context, p commerce.Principal, id commerce.ProductID) error {
+func (s *Service) DeleteProduct(ctx context.Context, p commerce.Principal,
+	id commerce.ProductID) error {
 	const op = "catalog.delete product"
 	if err := p.Require(op, commerce.PermCatalogWrite); err != nil {
 		return err

@@ -68,7 +68,8 @@ func (s *Service) checkProduct(op string, p *Product) error {
 	return bad.Err(op)
 }
 
-func (s *Service) checkVariant(bad *commerce.Fields, field string, v *Variant, skus map[string]bool) {
+func (s *Service) checkVariant(bad *commerce.Fields, field string, v *Variant,
+	skus map[string]bool) {
 	checkText(bad, field+".name", v.Name, 1, 255)
 	checkText(bad, field+".sku", v.SKU, 1, 100)
 	bad.Check(!skus[v.SKU], field+".sku", "repetido en este producto")

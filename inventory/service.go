@@ -91,7 +91,8 @@ func (s *Service) UpdateWarehouse(ctx context.Context, p commerce.Principal, w *
 
 // EnsureWarehouse returns the warehouse with w's code, creating it from w
 // when there is none.
-func (s *Service) EnsureWarehouse(ctx context.Context, p commerce.Principal, w Warehouse) (Warehouse, error) {
+func (s *Service) EnsureWarehouse(ctx context.Context, p commerce.Principal,
+	w Warehouse) (Warehouse, error) {
 	found, err := s.store.WarehouseByCode(ctx, w.Code)
 	if commerce.ErrorKind(err) != commerce.KindNotFound {
 		return found, err

@@ -1,0 +1,88 @@
+package commerce_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/ecommerce-moderno/moderno/commerce"
+)
+
+func TestErrorKindThroughWrapping(t *testing.T) {
+	base := commerce.NotFound("catalog.product", "producto")
+	wrapped := fmt.Errorf("get product: %w", base)
+	if got := commerce.ErrorKind(wrapped); got != commerce.KindNotFound {
+		t.Errorf("ErrorKind(wrapped) = %v; want not_found", got)
+	}
+	if got := commerce.ErrorMessage(wrapped); got != "producto no encontrado" {
+		t.Errorf("ErrorMessage(wrapped) = %q", got)
+	}
+	if got := commerce.ErrorKind(errors.New("driver: bad connection")); got != commerce.KindInternal {
+		t.Errorf("ErrorKind(plain) = %v; want internal", got)
+	}
+}
+
+func TestInternalMessageNeverLeaks(t *testing.T) {
+	err := commerce.Wrap(commerce.KindInternal, "op", errors.New("Error 1064: SQL syntax"), "secret")
+	if got := commerce.ErrorMessage(err); got == "secret" || got == err.Error() {
+		t.Errorf("ErrorMessage(internal) = %q; want a generic message", got)
+	}
+}
+
+func TestFields(t *testing.T) {
+	var f commerce.Fields
+	if err := f.Err("op"); err != nil {
+		t.Fatalf("empty Fields.Err = %v; want nil", err)
+	}
+	f.Check(true, "ok", "never")
+	f.Check(false, "limit", "fuera de rango")
+	err := f.Err("op")
+	if commerce.ErrorKind(err) != commerce.KindInvalid {
+		t.Fatalf("kind = %v; want invalid", commerce.ErrorKind(err))
+	}
+	fields := commerce.ErrorFields(err)
+	if len(fields) != 1 || fields[0].Field != "limit" {
+		t.Errorf("fields = %v; want one for limit", fields)
+	}
+}
+
+func TestPrincipalRequire(t *testing.T) {
+	const allowed = commerce.KindInternal // stands for "no error"
+	var (
+		customer = commerce.User(1, commerce.RoleCustomer)
+		manager  = commerce.User(2, commerce.RoleManager)
+		admin    = commerce.User(3, commerce.RoleAdmin)
+		super    = commerce.User(4, commerce.RoleSuperAdmin)
+		unknown  = commerce.User(5, "root")
+	)
+	tests := []struct {
+		name string
+		p    commerce.Principal
+		perm commerce.Permission
+		want commerce.Kind
+	}{
+		{"anonymous", commerce.Anonymous, commerce.PermCatalogWrite, commerce.KindUnauthenticated},
+		{"customer", customer, commerce.PermCatalogWrite, commerce.KindForbidden},
+		{"manager writes catalog", manager, commerce.PermCatalogWrite, allowed},
+		{"manager cannot manage orders", manager, commerce.PermOrdersManage, commerce.KindForbidden},
+		{"admin manages users", admin, commerce.PermUsersManage, allowed},
+		{"admin cannot grant roles", admin, commerce.PermRolesManage, commerce.KindForbidden},
+		{"super admin grants roles", super, commerce.PermRolesManage, allowed},
+		{"unknown role", unknown, commerce.PermCatalogWrite, commerce.KindForbidden},
+		{"system", commerce.System, commerce.PermSettingsManage, allowed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.p.Require("op", tt.perm)
+			if tt.want == allowed {
+				if err != nil {
+					t.Errorf("Require(%s) = %v; want nil", tt.perm, err)
+				}
+				return
+			}
+			if got := commerce.ErrorKind(err); err == nil || got != tt.want {
+				t.Errorf("Require(%s) = %v; want kind %v", tt.perm, err, tt.want)
+			}
+		})
+	}
+}
