@@ -197,8 +197,9 @@ func (s *Service) DeleteProduct(ctx context.Context, p commerce.Principal,
 
 // ImportProducts validates products and creates or updates them by SKU, for
 // bulk loads. Invalid products are not stored; their errors come back by
-// index while the valid ones are kept. One EventProductsImported carries the
-// ids of every stored product.
+// index while the valid ones are kept, and each stored product is written
+// back into ps with the ID (and whatever else) the store set. One
+// EventProductsImported carries the ids of every stored product.
 func (s *Service) ImportProducts(ctx context.Context, p commerce.Principal,
 	ps []Product) (UpsertResult, map[int]error, error) {
 	const op = "catalog.import products"
@@ -207,6 +208,7 @@ func (s *Service) ImportProducts(ctx context.Context, p commerce.Principal,
 	}
 	rejected := map[int]error{}
 	valid := make([]Product, 0, len(ps))
+	at := make([]int, 0, len(ps)) // at[j] is the index in ps of valid[j]
 	for i := range ps {
 		if ps[i].Slug == "" {
 			ps[i].Slug = Slugify(ps[i].Name)
@@ -216,10 +218,14 @@ func (s *Service) ImportProducts(ctx context.Context, p commerce.Principal,
 			continue
 		}
 		valid = append(valid, ps[i])
+		at = append(at, i)
 	}
 	res, err := s.store.UpsertProducts(ctx, valid)
 	if err != nil {
 		return res, rejected, fmt.Errorf("%s: %w", op, err)
+	}
+	for j := range valid {
+		ps[at[j]] = valid[j]
 	}
 	ids := make([]commerce.ProductID, len(valid))
 	for i, prod := range valid {
