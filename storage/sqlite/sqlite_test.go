@@ -22,7 +22,7 @@ func open(tb testing.TB) storagetest.Stores {
 	if err := db.Migrate(ctx); err != nil {
 		tb.Fatalf("Migrate = %v; want nil", err)
 	}
-	return storagetest.Stores{Catalog: db, Inventory: db}
+	return storagetest.Stores{Catalog: db, Inventory: db, Migrations: db}
 }
 
 func TestContract(t *testing.T) {

@@ -72,6 +72,9 @@ func (db *DB) Adjust(ctx context.Context, a inventory.Adjustment) (inventory.Lev
 	}
 	var l inventory.Level
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockProduct(ctx, tx, op, a.ProductID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO inventory (product_id, variant_id,
 			warehouse_id, quantity, reserved_quantity, updated_at) VALUES (?, ?, ?, 0, 0, ?)`+
 			db.dialect.Upsert(levelKey, nil), a.ProductID, nullID(a.VariantID), a.WarehouseID, now)
@@ -89,6 +92,24 @@ func (db *DB) Adjust(ctx context.Context, a inventory.Adjustment) (inventory.Lev
 		return nil
 	})
 	return l, err
+}
+
+// lockProduct takes the product's row lock before any stock row: the
+// triggers on inventory write the product row, and concurrent transactions
+// that first share it through a foreign key check and then all ask to write
+// it deadlock in InnoDB. A missing product is KindInvalid.
+func lockProduct(ctx context.Context, tx *sqlx.Tx, op string, id commerce.ProductID) error {
+	res, err := tx.ExecContext(ctx, "UPDATE products SET available = available WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		return commerce.Invalid(op, commerce.FieldError{Field: "product_id", Message: "no existe"})
+	}
+	return nil
 }
 
 // applyDelta changes the quantity where enough stays above the reserved

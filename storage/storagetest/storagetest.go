@@ -15,12 +15,22 @@ import (
 	"github.com/ecommerce-moderno/moderno/catalog"
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/inventory"
+	"github.com/ecommerce-moderno/moderno/storage/sqlstore"
 )
 
 // Stores are the stores of one empty, migrated database.
 type Stores struct {
 	Catalog   catalog.Store
 	Inventory inventory.Store
+	// Migrations, when set, is checked by going all the way down and up.
+	Migrations Migrator
+}
+
+// Migrator is what the SQL adapters offer for the migrate commands.
+type Migrator interface {
+	Migrate(ctx context.Context) error
+	MigrateDown(ctx context.Context) error
+	MigrationStatus(ctx context.Context) ([]sqlstore.MigrationStatus, error)
 }
 
 // Opener opens an empty, migrated database for one test and closes and
@@ -40,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 		{"Upsert", testUpsert},
 		{"Warehouses", testWarehouses},
 		{"Stock", testStock},
+		{"Migrations", testMigrations},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
