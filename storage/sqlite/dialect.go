@@ -61,3 +61,7 @@ func (dialect) MigrationsTable() string {
 		name       VARCHAR(255) NOT NULL,
 		applied_at DATETIME NOT NULL)`
 }
+
+// Analyze gathers statistics, without which SQLite's planner walks the
+// price index instead of a category's rows.
+func (dialect) Analyze() string { return "ANALYZE" }

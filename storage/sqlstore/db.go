@@ -92,3 +92,19 @@ func (db *DB) tryTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	}
 	return nil
 }
+
+// bulkRows is how many rows a write must touch for the store to refresh
+// the planner's statistics after it.
+const bulkRows = 1000
+
+// analyze refreshes the planner's statistics after a bulk write.
+func (db *DB) analyze(ctx context.Context, rows int) error {
+	stmt := db.dialect.Analyze()
+	if stmt == "" || rows < bulkRows {
+		return nil
+	}
+	if _, err := db.write.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
+}

@@ -28,4 +28,8 @@ type Dialect interface {
 	// MigrationsTable is the statement that creates the table recording
 	// applied migrations, when it does not exist.
 	MigrationsTable() string
+	// Analyze returns the statement that refreshes the planner's
+	// statistics after a bulk load, or "" when the engine keeps them
+	// itself.
+	Analyze() string
 }

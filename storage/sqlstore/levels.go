@@ -25,7 +25,7 @@ func (db *DB) SetLevels(ctx context.Context, ls []inventory.Level) error {
 			return err
 		}
 	}
-	return nil
+	return db.analyze(ctx, len(ls))
 }
 
 func (db *DB) setLevels(ctx context.Context, tx *sqlx.Tx, ls []inventory.Level) error {

@@ -43,7 +43,7 @@ func (db *DB) UpsertProducts(ctx context.Context,
 		total.Created += res.Created
 		total.Updated += res.Updated
 	}
-	return total, nil
+	return total, db.analyze(ctx, len(ps))
 }
 
 func (db *DB) upsertBatch(ctx context.Context, tx *sqlx.Tx,
