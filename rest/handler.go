@@ -1,0 +1,154 @@
+package rest
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/ecommerce-moderno/moderno/catalog"
+)
+
+// Config holds what a Handler needs.
+type Config struct {
+	// Catalog serves the products, categories and brands. Required.
+	Catalog *catalog.Service
+	// Authenticate tells who makes each request. When nil every request is
+	// commerce.Anonymous, unless the program's own middleware stored a
+	// principal in the context with WithPrincipal.
+	Authenticate Authenticator
+	// Checks are the named checks of GET /health, such as "database" with
+	// the store's ping. Each gets a few seconds.
+	Checks map[string]func(ctx context.Context) error
+	// Logger hears internal errors, once each, with the request id. Nil is
+	// silent.
+	Logger *slog.Logger
+	// CacheTTL is how long the category tree and the brands are kept in
+	// memory: 10 seconds when zero, not at all when negative. Product
+	// counts in the tree may lag that long behind the store.
+	CacheTTL time.Duration
+	// MaxAge is what Cache-Control lets shared caches keep an anonymous
+	// read for: 30 seconds when zero, nothing when negative.
+	MaxAge time.Duration
+}
+
+// Handler serves the catalog API. It is an http.Handler with the routes at
+// its root; Register adds the same routes to a program's own chi router.
+// It is safe for concurrent use.
+type Handler struct {
+	catalog *catalog.Service
+	auth    Authenticator
+	checks  map[string]func(ctx context.Context) error
+	log     *slog.Logger
+	maxAge  int // seconds
+	dir     *directory
+	mux     *chi.Mux
+}
+
+// resources are the first path segments the API owns, now and in the
+// issues planned (docs/api.md): the storefront must use none of them.
+var resources = []string{"products", "categories", "brands", "health", "auth", "cart",
+	"orders", "search", "admin", "users", "payments", "webhooks"}
+
+// New returns a Handler. It panics when cfg.Catalog is nil, a wiring error.
+func New(cfg Config) *Handler {
+	if cfg.Catalog == nil {
+		panic("rest: New needs a catalog service")
+	}
+	h := &Handler{catalog: cfg.Catalog, auth: cfg.Authenticate, checks: cfg.Checks,
+		log: cfg.Logger, maxAge: seconds(cfg.MaxAge, 30*time.Second)}
+	h.dir = &directory{catalog: cfg.Catalog, now: time.Now,
+		ttl: durationOr(cfg.CacheTTL, 10*time.Second)}
+	h.mux = chi.NewMux()
+	h.mux.NotFound(h.NotFound)
+	h.mux.MethodNotAllowed(h.MethodNotAllowed)
+	h.Register(h.mux)
+	return h
+}
+
+// Register adds the API's routes, with the middleware they need (request
+// id, authentication, panic recovery), to r, so that a program can serve
+// the API beside routes of its own, under any prefix (r.Route("/api",
+// h.Register)). It does not set r's NotFound and MethodNotAllowed
+// handlers; the Handler's methods of those names answer in the API's form.
+func (h *Handler) Register(r chi.Router) {
+	r.Group(func(r chi.Router) {
+		r.Use(RequestID, h.recoverPanics, h.authenticate)
+		get(r, "/health", h.health)
+		get(r, "/products", h.listProducts)
+		get(r, "/products/{ref}", h.product)
+		get(r, "/categories", h.categories)
+		get(r, "/brands", h.brands)
+	})
+}
+
+// get routes both GET and HEAD to fn; net/http drops the body of a HEAD.
+func get(r chi.Router, pattern string, fn http.HandlerFunc) {
+	r.Get(pattern, fn)
+	r.Head(pattern, fn)
+}
+
+// ServeHTTP serves the API with its routes at the root.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.mux.ServeHTTP(w, r)
+}
+
+// Owns reports whether the path belongs to the API's namespace: its first
+// segment is a resource the API serves or will serve. A program that serves
+// other pages beside the API uses it to keep the two apart.
+func (h *Handler) Owns(path string) bool {
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	for _, r := range resources {
+		if first == r {
+			return true
+		}
+	}
+	return false
+}
+
+// NotFound answers 404 in the API's error form.
+func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
+	RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.writeError(w, r, errNoRoute)
+	})).ServeHTTP(w, r)
+}
+
+// MethodNotAllowed answers 405 in the API's error form.
+func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", "GET, HEAD")
+		body := errorBody{Error: errorJSON{Code: "method_not_allowed",
+			Message: "método no permitido", RequestID: RequestIDFrom(r.Context())}}
+		writeJSON(w, r, http.StatusMethodNotAllowed, body)
+	})).ServeHTTP(w, r)
+}
+
+// recoverPanics turns a panic in a handler into a logged internal error.
+func (h *Handler) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
+					panic(v) // the server's way to abort a response; let it through
+				}
+				h.writeError(w, r, panicError{v})
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func seconds(d, def time.Duration) int {
+	return int(durationOr(d, def) / time.Second)
+}
+
+func durationOr(d, def time.Duration) time.Duration {
+	if d == 0 {
+		return def
+	}
+	return d
+}
