@@ -1,0 +1,113 @@
+package memory
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/ecommerce-moderno/moderno/search"
+)
+
+// Suggestion limits.
+const (
+	defaultSuggestions = 8
+	maxSuggestions     = 20
+	maxCategoryHints   = 3
+)
+
+// Suggest completes what a shopper is typing: first the categories whose
+// name holds the words, the biggest first, then product names, the best
+// matches first. A limit out of 1 to 20 means 8.
+func (ix *Index) Suggest(_ context.Context, prefix string, limit int) ([]search.Suggestion, error) {
+	if limit <= 0 || limit > maxSuggestions {
+		limit = defaultSuggestions
+	}
+	plan := search.NewPlan(prefix, nil)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.seg.suggest(plan, limit), nil
+}
+
+func (s *segment) suggest(plan search.Plan, limit int) []search.Suggestion {
+	if plan.Empty() {
+		return nil
+	}
+	out := s.suggestCategories(plan, min(limit, maxCategoryHints))
+	return append(out, s.suggestProducts(plan, limit-len(out))...)
+}
+
+// suggestCategories returns the categories whose name holds every word of
+// the plan, the last one as a prefix when it is being typed.
+func (s *segment) suggestCategories(plan search.Plan, limit int) []search.Suggestion {
+	var found []category
+	for _, c := range s.cats {
+		if c.docs > 0 && categoryMatches(c.words, plan) {
+			found = append(found, c)
+		}
+	}
+	slices.SortFunc(found, func(a, b category) int {
+		return cmp.Or(cmp.Compare(b.docs, a.docs), cmp.Compare(a.id, b.id))
+	})
+	out := make([]search.Suggestion, 0, limit)
+	for _, c := range found[:min(len(found), limit)] {
+		out = append(out, search.Suggestion{Text: c.name, Kind: search.SuggestCategory,
+			ID: int64(c.id)})
+	}
+	return out
+}
+
+func categoryMatches(words []string, plan search.Plan) bool {
+	for _, c := range plan.Clauses {
+		for _, w := range c.Words {
+			if !slices.ContainsFunc(words, func(cw string) bool {
+				return search.Stem(cw) == search.Stem(w) || c.Prefix && strings.HasPrefix(cw, w)
+			}) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// suggestProducts returns the names of the products whose name holds every
+// word, the last one completed when it is being typed.
+func (s *segment) suggestProducts(plan search.Plan, limit int) []search.Suggestion {
+	if limit <= 0 {
+		return nil
+	}
+	clauses := s.resolve(plan)
+	if last := plan.Clauses[len(plan.Clauses)-1]; last.Prefix {
+		c := &clauses[len(clauses)-1]
+		c.options = append(c.options, s.completions(last.Words[0])...)
+	}
+	sc := getScratch(len(s.docs))
+	defer putScratch(sc)
+	s.accumulate(sc, clauses, true)
+	var hits []hit
+	for _, slot := range sc.touched {
+		if int(sc.matched[slot]) == len(clauses) {
+			hits = append(hits, hit{slot: slot, score: sc.score[slot]})
+		}
+	}
+	return s.distinctNames(s.top(hits, s.less(search.SortRelevance), 4*limit), limit)
+}
+
+// distinctNames returns the hits' names, each once, at most limit.
+func (s *segment) distinctNames(hits []hit, limit int) []search.Suggestion {
+	seen := map[string]bool{}
+	var out []search.Suggestion
+	for _, h := range hits {
+		e := &s.docs[h.slot]
+		if seen[e.folded] {
+			continue
+		}
+		seen[e.folded] = true
+		out = append(out, search.Suggestion{Text: e.doc.Name, Kind: search.SuggestProduct,
+			ID: int64(e.doc.ID)})
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
+}
