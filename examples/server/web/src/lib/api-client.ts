@@ -1,0 +1,118 @@
+import { env } from '@/config/env';
+
+/** A field the server rejected, with a message safe to show. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * ApiError is every failed call to the API: the server's error body when it
+ * sent one, or a local kind (`network`, `bad_response`) when it did not.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    fields?: FieldError[];
+    requestId?: string;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? [];
+    this.requestId = init.requestId;
+  }
+
+  /** Whether retrying the same request cannot help. */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 429;
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+/** Builds the URL of an API path with the non-empty parameters. */
+export function apiUrl(path: string, params: QueryParams = {}): string {
+  const base = env.apiUrl || window.location.origin;
+  const url = new URL(base + path, window.location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      url.searchParams.set(key, String(value));
+    }
+  }
+  return url.toString();
+}
+
+/** GETs an API path and returns its JSON body, or throws an ApiError. */
+export async function apiGet<T>(
+  path: string,
+  params?: QueryParams,
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, params), {
+      headers: { Accept: 'application/json' },
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError({
+      status: 0,
+      code: 'network',
+      message: 'No pudimos conectar con la tienda. Revisa tu conexión.',
+    });
+  }
+
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response, body);
+  if (body === undefined) {
+    throw new ApiError({
+      status: response.status,
+      code: 'bad_response',
+      message: 'La tienda respondió algo que no entendemos.',
+    });
+  }
+  return body as T;
+}
+
+interface ErrorBody {
+  error?: {
+    code?: unknown;
+    message?: unknown;
+    fields?: unknown;
+    request_id?: unknown;
+  };
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const error = (body as ErrorBody | undefined)?.error;
+  const requestId =
+    str(error?.request_id) ?? response.headers.get('X-Request-Id') ?? undefined;
+  return new ApiError({
+    status: response.status,
+    code: str(error?.code) ?? fallbackCode(response.status),
+    message: str(error?.message) ?? 'Algo salió mal. Intenta de nuevo.',
+    fields: Array.isArray(error?.fields) ? error.fields : [],
+    requestId,
+  });
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function fallbackCode(status: number): string {
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
+  return status < 500 ? 'invalid' : 'internal';
+}
