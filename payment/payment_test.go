@@ -1,0 +1,79 @@
+package payment_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/payment"
+	"github.com/ecommerce-moderno/moderno/payment/paymenttest"
+)
+
+func charge() payment.Charge {
+	return payment.Charge{Amount: commerce.FromMinor(26970, commerce.CLP),
+		OrderNumber: "CL-2026-AAAA-BBBB", CustomerID: 1}
+}
+
+func TestManualMethods(t *testing.T) {
+	for _, g := range []payment.Gateway{payment.BankTransfer{Instructions: "Banco Estado"},
+		payment.CashOnDelivery{}} {
+		t.Run(g.Describe().Name, func(t *testing.T) {
+			paymenttest.Run(t, g, charge())
+			if !g.Describe().Has(payment.Manual) {
+				t.Error("a manual method does not declare Manual")
+			}
+		})
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	r := payment.NewRegistry(payment.BankTransfer{}, payment.CashOnDelivery{})
+	if _, ok := r.Gateway(payment.BankTransferName); !ok {
+		t.Error("bank_transfer not registered")
+	}
+	if _, ok := r.Gateway("stripe"); ok {
+		t.Error("stripe found in a registry without it")
+	}
+	ms := r.Methods()
+	if len(ms) != 2 || ms[0].Name != payment.BankTransferName {
+		t.Errorf("Methods = %v; want bank_transfer and cash_on_delivery", ms)
+	}
+	for name, g := range map[string]payment.Gateway{"nil": nil, "dup": payment.BankTransfer{}} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Register(%s) did not panic", name)
+				}
+			}()
+			r.Register(g)
+		})
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{payment.Declined("card_declined", "tarjeta rechazada"), false},
+		{payment.Temporary("timeout", errors.New("i/o timeout")), true},
+		{errors.New("plugin connection lost"), true},
+	}
+	for _, tt := range tests {
+		if got := payment.Retryable(tt.err); got != tt.want {
+			t.Errorf("Retryable(%v) = %v; want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestCapabilities(t *testing.T) {
+	var g payment.Gateway = payment.BankTransfer{}
+	if _, ok := payment.AsCapturer(g); ok {
+		t.Error("bank transfer captures")
+	}
+	d := payment.Description{Currencies: []commerce.Currency{commerce.CLP}}
+	if !d.Accepts(commerce.CLP) || d.Accepts(commerce.USD) {
+		t.Errorf("Accepts wrong for %v", d.Currencies)
+	}
+}
