@@ -8,7 +8,7 @@ import (
 	"github.com/ecommerce-moderno/moderno/commerce"
 )
 
-var brandParams = map[string]int{"search": 100, "limit": 3}
+var brandParams = map[string]int{"search": 100, "limit": 20}
 
 type brandJSON struct {
 	ID   commerce.BrandID `json:"id"`

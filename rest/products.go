@@ -12,9 +12,11 @@ import (
 )
 
 // listParams are the parameters of GET /products with their longest value.
+// Numbers and words get room enough to be told what is wrong with them
+// rather than that they are long.
 var listParams = map[string]int{
-	"page": 7, "limit": 3, "category": 255, "brand": 255, "price_min": 20, "price_max": 20,
-	"in_stock": 5, "featured": 5, "search": 200, "sort": 10,
+	"page": 20, "limit": 20, "category": 255, "brand": 255, "price_min": 30, "price_max": 30,
+	"in_stock": 20, "featured": 20, "search": 200, "sort": 20,
 }
 
 var sorts = []string{string(catalog.SortPriceAsc), string(catalog.SortPriceDesc),
