@@ -32,6 +32,7 @@ export function SearchForm() {
         defaultValue={current}
         placeholder="¿Qué estás buscando?"
         autoComplete="off"
+        maxLength={200}
         className="min-w-0 flex-1 rounded-l-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500 focus:outline-none"
       />
       <button

@@ -4,6 +4,7 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { ErrorState } from '@/components/error-state';
 import { NotFound } from '@/components/not-found';
 import { paths, storeName } from '@/config/paths';
+import { ApiError } from '@/lib/api-client';
 
 import { useCategories } from '../api/get-categories';
 import { useProducts } from '../api/get-products';
@@ -25,13 +26,17 @@ export function CatalogView({ categorySlug }: { categorySlug?: string }) {
     () => (categorySlug ? pathTo(categories.data ?? [], categorySlug) : []),
     [categories.data, categorySlug],
   );
-  const unknownCategory =
+  const treeLacksIt =
     !!categorySlug && categories.isSuccess && trail.length === 0;
   const products = useProducts(toProductQuery(filters, categorySlug), {
-    enabled: !unknownCategory,
+    enabled: !treeLacksIt,
   });
+  const serverLacksIt =
+    !!categorySlug &&
+    products.error instanceof ApiError &&
+    products.error.status === 404;
 
-  if (unknownCategory) {
+  if (treeLacksIt || serverLacksIt) {
     return (
       <NotFound
         title="Categoría no encontrada"

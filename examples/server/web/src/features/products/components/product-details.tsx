@@ -36,7 +36,7 @@ export function ProductDetails({ product }: { product: Product }) {
   const price = variant ?? product;
   const rows: Option[] = [...(product.attributes ?? [])];
   const weight = describeMeasure(product.weight, ' kg');
-  const dimensions = describeMeasure(product.dimensions);
+  const dimensions = describeMeasure(product.dimensions, ' cm');
   if (weight) rows.push({ name: 'Peso', value: weight });
   if (dimensions) rows.push({ name: 'Dimensiones', value: dimensions });
 
@@ -77,7 +77,11 @@ export function ProductDetails({ product }: { product: Product }) {
             <Rating rating={product.rating} count={product.reviews_count} />
           </div>
 
-          <div aria-live="polite" className="space-y-2">
+          <div
+            role="status"
+            aria-label="Precio y disponibilidad"
+            className="space-y-2"
+          >
             <PriceTag
               size="lg"
               price={price.price}
