@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/rest"
 )
@@ -211,5 +213,21 @@ func TestAuthenticate(t *testing.T) {
 	}
 	if rec := f.get(t, "/products", "Authorization", "Bearer boom"); rec.Code != 500 {
 		t.Errorf("GET whose authenticator panics = %d; want 500", rec.Code)
+	}
+}
+
+// TestRegisterUnderPrefix mounts the API on a program's own router, as an
+// embedding program would.
+func TestRegisterUnderPrefix(t *testing.T) {
+	f := newFixture(t)
+	r := chi.NewRouter()
+	r.Get("/", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("home")) })
+	r.Route("/api", f.handler.Register)
+	req := httptest.NewRequest(http.MethodGet, "/api/products/mouse-optico", nil)
+	rec := httptest.NewRecorder()
+	r.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || rec.Header().Get(rest.RequestIDHeader) == "" {
+		t.Errorf("GET /api/products/mouse-optico = %d %s; want 200 with a request id",
+			rec.Code, rec.Body)
 	}
 }
