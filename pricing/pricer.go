@@ -68,8 +68,11 @@ type Request struct {
 	// chooses the cheapest that serves the destination, never one that is
 	// OnRequest. A request without lines has no shipping.
 	ShippingMethod string
-	Customer       commerce.UserID // who is buying, for the Discounter; zero for a guest
-	Coupons        []string        // codes the shopper entered, for the Discounter
+	// NoShipping prices the lines alone, as a cart does before the
+	// shopper gives an address.
+	NoShipping bool
+	Customer   commerce.UserID // who is buying, for the Discounter; zero for a guest
+	Coupons    []string        // codes the shopper entered, for the Discounter
 }
 
 // PricedLine is a line with its amounts. Amount - Discount + Tax (when

@@ -42,7 +42,7 @@ func (p *Pricer) Options(ctx context.Context, req Request) ([]ShippingQuote, err
 func (p *Pricer) ship(ctx context.Context, op string, req Request, q *Quote) error {
 	zero := commerce.Zero(p.currency)
 	q.Shipping = ShippingQuote{Amount: zero, Tax: zero}
-	if len(q.Lines) == 0 {
+	if len(q.Lines) == 0 || req.NoShipping {
 		return nil
 	}
 	s := p.shipment(req, q)

@@ -1,0 +1,299 @@
+package checkouttest
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/ecommerce-moderno/moderno/checkout"
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/order"
+)
+
+func testIdempotencyKeys(t *testing.T, f *fixture) {
+	keys, now := f.env.Keys, f.clock.Now()
+	rec := checkout.KeyRecord{Scope: "user:7", Key: "k1", Fingerprint: "a",
+		State: checkout.KeyInProgress, LockedUntil: now.Add(time.Minute),
+		ExpiresAt: now.Add(time.Hour), CreatedAt: now}
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	claimed := 0
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, ok, err := keys.Claim(ctx, rec, now)
+			if err != nil {
+				t.Errorf("Claim = %v", err)
+			}
+			if ok {
+				mu.Lock()
+				claimed++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if claimed != 1 {
+		t.Fatalf("%d of 20 racing claims won; want 1", claimed)
+	}
+	resp := checkout.Response{Status: 201, Header: map[string]string{"Location": "/orders/1"},
+		Body: []byte(`{"id":1}`)}
+	if err := keys.Complete(ctx, "user:7", "k1", resp); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := keys.Claim(ctx, rec, now)
+	if err != nil || ok || got.State != checkout.KeyDone || got.Response.Status != 201 ||
+		string(got.Response.Body) != `{"id":1}` || got.Response.Header["Location"] != "/orders/1" ||
+		got.Fingerprint != "a" {
+		t.Errorf("Claim of a done key = %+v, %v, %v; want the stored response", got, ok, err)
+	}
+	later := now.Add(2 * time.Hour)
+	again := rec
+	again.LockedUntil, again.ExpiresAt = later.Add(time.Minute), later.Add(time.Hour)
+	if _, ok, _ := keys.Claim(ctx, again, later); !ok {
+		t.Error("Claim of an expired key lost; want it claimed anew")
+	}
+	if _, ok, _ := keys.Claim(ctx, again, later.Add(time.Second)); ok {
+		t.Error("Claim of a key in progress won")
+	}
+	if _, ok, _ := keys.Claim(ctx, again, later.Add(2*time.Minute)); !ok {
+		t.Error("Claim of an abandoned key lost; want it taken over")
+	}
+	if err := keys.Release(ctx, "user:7", "k1"); err != nil {
+		t.Fatal(err)
+	}
+	other := rec
+	other.Scope = "user:8"
+	if _, ok, _ := keys.Claim(ctx, other, now); !ok {
+		t.Error("the same key in another scope was refused")
+	}
+	if n, err := keys.DeleteExpired(ctx, now.Add(48*time.Hour)); err != nil || n < 1 {
+		t.Errorf("DeleteExpired = %d, %v; want at least 1", n, err)
+	}
+}
+
+func testCompareAndSet(t *testing.T, f *fixture) {
+	p := f.product(t, "mesa", 89990, []int{5})
+	o := f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 1)))
+	stale := order.Transition{OrderID: o.ID, Status: order.StatusConfirmed,
+		PaymentStatus: order.PaymentPending, NewStatus: order.StatusProcessing,
+		NewPaymentStatus: order.PaymentPending, At: f.clock.Now()}
+	if err := f.env.Orders.Apply(ctx, stale); commerce.ErrorKind(err) != commerce.KindConflict {
+		t.Errorf("Apply(stale) = %v; want conflict", err)
+	}
+	missing := stale
+	missing.OrderID = o.ID + 1_000_000
+	if err := f.env.Orders.Apply(ctx, missing); !isNotFound(err) {
+		t.Errorf("Apply(missing) = %v; want not found", err)
+	}
+	got, err := f.orders.SetPayment(ctx, f.admin, o.ID, order.PaymentPaid, "TRF-991", "ok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != order.StatusConfirmed || got.PaymentReference != "TRF-991" ||
+		len(got.Timeline) != 3 {
+		t.Errorf("after payment: %s, %q, %d entries; want confirmed, TRF-991, 3", got.Status,
+			got.PaymentReference, len(got.Timeline))
+	}
+	last := got.Timeline[len(got.Timeline)-1]
+	if last.ActorID != f.admin.UserID || last.To != "confirmed" || last.ID == 0 ||
+		!last.At.Equal(f.clock.Now()) {
+		t.Errorf("last entry = %+v; want confirmed by the admin now", last)
+	}
+}
+
+func testShipment(t *testing.T, f *fixture) {
+	p := f.product(t, "bicicleta", 299990, []int{3})
+	o := f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 2)))
+	f.ship(t, o.ID)
+	got, err := f.env.Orders.Order(ctx, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ShippedAt == nil || got.Allocations[0].State != order.Deducted {
+		t.Errorf("shipped at %v, allocation %s; want a time and deducted", got.ShippedAt,
+			got.Allocations[0].State)
+	}
+	if q, r := f.stock(t, p.ID, f.wh); q != 1 || r != 0 {
+		t.Errorf("stock = %d, %d reserved; want 1, 0", q, r)
+	}
+	if _, err := f.orders.SetStatus(ctx, f.admin, o.ID, order.StatusCancelled, ""); commerce.
+		ErrorKind(err) != commerce.KindConflict {
+		t.Errorf("cancel a shipped order = %v; want conflict", err)
+	}
+	if q, _ := f.stock(t, p.ID, f.wh); q != 1 {
+		t.Errorf("quantity = %d after a refused cancel; want 1", q)
+	}
+}
+
+func testExpire(t *testing.T, f *fixture) {
+	p := f.product(t, "tetera", 15990, []int{4})
+	old := f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 1)))
+	paid := f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 1)))
+	if _, err := f.orders.SetPayment(ctx, f.admin, paid.ID, order.PaymentPaid, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Advance(25 * time.Hour)
+	fresh := f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 1)))
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	total := 0
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := f.orders.ExpireReservations(ctx, 10)
+			if err != nil {
+				t.Errorf("ExpireReservations = %v", err)
+			}
+			mu.Lock()
+			total += n
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if total != 1 {
+		t.Errorf("expired %d orders in all; want 1", total)
+	}
+	for id, want := range map[commerce.OrderID]order.Status{old.ID: order.StatusCancelled,
+		paid.ID: order.StatusConfirmed, fresh.ID: order.StatusPending} {
+		if o, _ := f.env.Orders.Order(ctx, id); o.Status != want {
+			t.Errorf("order %d is %s; want %s", id, o.Status, want)
+		}
+	}
+	if _, r := f.stock(t, p.ID, f.wh); r != 2 {
+		t.Errorf("reserved %d; want 2", r)
+	}
+}
+
+func testListOrders(t *testing.T, f *fixture) {
+	p := f.product(t, "vela", 2990, []int{100})
+	a, b := f.env.AddCustomer(t), f.env.AddCustomer(t)
+	var ids []commerce.OrderID
+	for i := range 5 {
+		c := a
+		if i%2 == 1 {
+			c = b
+		}
+		ids = append(ids, f.mustPlace(t, c, request(item(p, i+1))).ID)
+		f.clock.Advance(time.Minute)
+	}
+	if _, err := f.orders.SetStatus(ctx, f.admin, ids[0], order.StatusConfirmed, ""); err != nil {
+		t.Fatal(err)
+	}
+	start := NewClock().Now()
+	dec := func(n int64) *decimal.Decimal { d := decimal.NewFromInt(n); return &d }
+	tests := []struct {
+		name string
+		q    order.Query
+		want []commerce.OrderID
+	}{
+		{"newest first", order.Query{Limit: 10}, []commerce.OrderID{ids[4], ids[3], ids[2],
+			ids[1], ids[0]}},
+		{"page", order.Query{Offset: 1, Limit: 2}, []commerce.OrderID{ids[3], ids[2]}},
+		{"customer", order.Query{CustomerID: b, Limit: 10}, []commerce.OrderID{ids[3], ids[1]}},
+		{"status", order.Query{Statuses: []order.Status{order.StatusConfirmed}, Limit: 10},
+			[]commerce.OrderID{ids[0]}},
+		{"payment", order.Query{PaymentStatuses: []order.PaymentStatus{order.PaymentPaid},
+			Limit: 10}, nil},
+		{"dates", order.Query{From: start.Add(time.Minute), To: start.Add(3 * time.Minute),
+			Limit: 10}, []commerce.OrderID{ids[2], ids[1]}},
+		// Totals: 2990 × n + 2990 of shipping.
+		{"totals", order.Query{TotalMin: dec(8970), TotalMax: dec(11960), Limit: 10},
+			[]commerce.OrderID{ids[2], ids[1]}},
+	}
+	for _, tt := range tests {
+		got, n, err := f.env.Orders.Orders(ctx, tt.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: %d orders (of %d); want %v", tt.name, len(got), n, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i].ID != tt.want[i] {
+				t.Errorf("%s: order %d = %d; want %d", tt.name, i, got[i].ID, tt.want[i])
+			}
+		}
+	}
+	one, _, _ := f.env.Orders.Orders(ctx, order.Query{Number: "", Limit: 1})
+	if len(one) != 1 || one[0].Total.IsZero() || one[0].Number == "" {
+		t.Errorf("listed order = %+v; want its totals and number", one)
+	}
+}
+
+func testOutbox(t *testing.T, f *fixture) {
+	p := f.product(t, "taza", 4990, []int{6})
+	o := f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 2)))
+	if _, err := f.orders.SetStatus(ctx, f.admin, o.ID, order.StatusCancelled, ""); err != nil {
+		t.Fatal(err)
+	}
+	var bus commerce.Bus
+	var names []string
+	bus.Subscribe("*", func(_ context.Context, e commerce.Event) error {
+		names = append(names, e.Name)
+		if _, ok := e.Data.(json.RawMessage); !ok {
+			t.Errorf("event %s data is %T; want json.RawMessage", e.Name, e.Data)
+		}
+		return nil
+	})
+	n, err := checkout.Relay(ctx, f.env.Outbox, &bus, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{order.EventCreated, order.EventStockReserved, "inventory.stock.changed",
+		"inventory.stock.low", order.EventStatusChanged, order.EventStockReleased}
+	if n != len(want) || len(names) != len(want) {
+		t.Fatalf("relayed %v; want %v", names, want)
+	}
+	for i := range want {
+		if names[i] != want[i] {
+			t.Errorf("event %d = %s; want %s", i, names[i], want[i])
+		}
+	}
+	if again, _ := checkout.Relay(ctx, f.env.Outbox, &bus, 100); again != 0 {
+		t.Errorf("second relay published %d; want 0", again)
+	}
+}
+
+// stuckReader returns the same bytes for its first reads, so that two
+// orders draw the same number, then counts up.
+type stuckReader struct {
+	mu    sync.Mutex
+	reads int
+}
+
+func (r *stuckReader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.reads++
+	for i := range p {
+		p[i] = 7
+		if r.reads > 2 {
+			p[i] = byte(r.reads + i)
+		}
+	}
+	return len(p), nil
+}
+
+var _ io.Reader = (*stuckReader)(nil)
+
+func testNumberCollision(t *testing.T, f *fixture) {
+	g := newFixture(t, f.env, &stuckReader{})
+	p := g.product(t, "plato", 3990, []int{5})
+	c := g.env.AddCustomer(t)
+	first := g.mustPlace(t, c, request(item(p, 1)))
+	second := g.mustPlace(t, c, request(item(p, 1)))
+	if first.Number == second.Number {
+		t.Errorf("two orders numbered %s", first.Number)
+	}
+}
