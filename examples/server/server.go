@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/examples/server/web"
+	"github.com/ecommerce-moderno/moderno/inventory"
+	"github.com/ecommerce-moderno/moderno/rest"
+)
+
+// Main is the whole server wired by hand: the database, the services, the
+// API and the storefront. main runs one; the end-to-end tests run others.
+type Main struct {
+	Config Config
+	Log    *slog.Logger
+	// Web is the built storefront; web.Dist() when nil.
+	Web fs.FS
+	// DemoLimit makes the first-start import read at most this many
+	// records of each demo source; zero reads everything.
+	DemoLimit int
+
+	// around wraps the whole handler; tests use it to add slow routes.
+	around func(http.Handler) http.Handler
+
+	db        database
+	catalog   *catalog.Service
+	inventory *inventory.Service
+	ln        net.Listener
+	http      *http.Server
+	served    chan error // Serve's result, once it returns
+}
+
+// NewMain returns a Main for the configuration, logging to log.
+func NewMain(cfg Config, log *slog.Logger) *Main {
+	return &Main{Config: cfg, Log: log}
+}
+
+// Open opens and migrates the database and builds the services over it.
+func (m *Main) Open(ctx context.Context) error {
+	db, err := openDatabase(ctx, m.Config.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	m.db = db
+	if err := db.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	m.catalog = catalog.NewService(db, catalog.Config{Currency: commerce.CLP, Logger: m.Log})
+	m.inventory = inventory.NewService(db, inventory.Config{Logger: m.Log})
+	return nil
+}
+
+// Run opens the database, imports the demo catalog when the catalog is
+// empty, and starts serving. It returns once the server listens; Close
+// stops it.
+func (m *Main) Run(ctx context.Context) error {
+	m.logLaterServices()
+	if err := m.Open(ctx); err != nil {
+		return err
+	}
+	if err := m.seed(ctx); err != nil {
+		return err
+	}
+	handler, err := m.handler()
+	if err != nil {
+		return err
+	}
+	if m.around != nil {
+		handler = m.around(handler)
+	}
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	m.ln = ln
+	m.http = &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
+	}
+	m.served = make(chan error, 1)
+	go func() { m.served <- m.http.Serve(ln) }()
+	m.Log.Info("listening", "addr", ln.Addr().String(), "database", redact(m.Config.DatabaseURL))
+	return nil
+}
+
+// Addr returns the address the server listens on, with the port the system
+// chose when the configuration asked for port 0.
+func (m *Main) Addr() string {
+	if m.ln == nil {
+		return ""
+	}
+	return m.ln.Addr().String()
+}
+
+// Failed returns a channel that yields the error that stopped the server
+// on its own, if it ever stops so.
+func (m *Main) Failed() <-chan error { return m.served }
+
+// Close stops the server: it stops accepting connections, lets requests in
+// flight finish for up to Config.ShutdownTimeout, then cuts the rest and
+// closes the database.
+func (m *Main) Close() error {
+	var errs []error
+	if m.http != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
+		defer cancel()
+		if err := m.http.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("drain requests: %w", err))
+			_ = m.http.Close()
+		}
+		if err := <-m.served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, fmt.Errorf("serve: %w", err))
+		}
+		m.http = nil
+	}
+	if m.db != nil {
+		if err := m.db.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close database: %w", err))
+		}
+		m.db = nil
+	}
+	return errors.Join(errs...)
+}
+
+// handler routes the API at the root and the storefront everywhere else,
+// behind the middleware every response goes through.
+func (m *Main) handler() (http.Handler, error) {
+	files := m.Web
+	if files == nil {
+		files = web.Dist()
+	}
+	store, err := newStorefront(files)
+	if err != nil {
+		return nil, err
+	}
+	if store.index == nil {
+		m.Log.Warn("the storefront is not built; run make run or make build")
+	}
+	api := rest.New(rest.Config{
+		Catalog: m.catalog,
+		Logger:  m.Log,
+		Checks:  map[string]func(context.Context) error{"database": m.db.Ping},
+	})
+	r := chi.NewRouter()
+	r.Use(rest.RequestID, logRequests(m.Log), recoverPanics(m.Log), secure)
+	r.NotFound(api.NotFound)
+	r.MethodNotAllowed(api.MethodNotAllowed)
+	api.Register(r)
+	pages := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if api.Owns(r.URL.Path) {
+			api.NotFound(w, r)
+			return
+		}
+		store.ServeHTTP(w, r)
+	})
+	r.Get("/*", pages)
+	r.Head("/*", pages)
+	return r, nil
+}
+
+// logLaterServices says which configured services this version does not
+// use yet, so that nobody believes they are in use.
+func (m *Main) logLaterServices() {
+	if m.Config.RedisURL != "" {
+		m.Log.Info("COMMERCE_REDIS_URL is set and valid; this version does not use Redis yet "+
+			"(cache, limits and revocations come in later issues)",
+			"redis", redact(m.Config.RedisURL))
+	}
+	if m.Config.ElasticsearchURL != "" {
+		m.Log.Info("COMMERCE_ELASTICSEARCH_URL is set and valid; this version does not use "+
+			"Elasticsearch yet (search comes in a later issue)",
+			"elasticsearch", redact(m.Config.ElasticsearchURL))
+	}
+}
