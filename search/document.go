@@ -20,12 +20,15 @@ type Document struct {
 	CategoryID   commerce.CategoryID
 	CategoryPath []CategoryRef // from the root down to CategoryID
 	Attributes   []catalog.Attribute
-	Price        commerce.Money
-	Available    int // units that can be sold, over every warehouse
-	Rating       float64
-	Featured     bool
-	ImageURL     string
-	CreatedAt    time.Time
+	// Codes holds the SKUs and barcodes of the product's variants, so that
+	// staff and shoppers can find a product by any of them.
+	Codes     []string
+	Price     commerce.Money
+	Available int // units that can be sold, over every warehouse
+	Rating    float64
+	Featured  bool
+	ImageURL  string
+	CreatedAt time.Time
 }
 
 // CategoryRef names one category of a document's path.
@@ -63,6 +66,12 @@ func NewDocument(p catalog.Product, path []catalog.Category, brand catalog.Brand
 	}
 	for _, c := range path {
 		d.CategoryPath = append(d.CategoryPath, CategoryRef{ID: c.ID, Name: c.Name})
+	}
+	for _, v := range p.Variants {
+		d.Codes = append(d.Codes, v.SKU)
+		if v.Barcode != "" {
+			d.Codes = append(d.Codes, v.Barcode)
+		}
 	}
 	if len(p.Images) > 0 {
 		d.ImageURL = p.Images[0].URL

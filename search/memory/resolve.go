@@ -117,16 +117,14 @@ func (s *segment) typos(typed string) ([]option, string) {
 	}
 	best, found := limit+1, []string(nil)
 	for n := len(typed) - limit; n <= len(typed)+limit; n++ {
-		for _, w := range s.byLen[n] {
-			if !plausible(typed, w) {
-				continue
-			}
-			d := search.Distance(typed, w, best)
-			if d < best {
-				best, found = d, found[:0]
-			}
-			if d == best {
-				found = append(found, w)
+		first, second := shapes(typed)
+		first.n, second.n = n, n
+		for _, w := range s.byFirst[first] {
+			best, found = closer(typed, w, best, found)
+		}
+		for _, w := range s.bySecond[second] {
+			if w[0] != typed[0] { // the first letter's list had it
+				best, found = closer(typed, w, best, found)
 			}
 		}
 	}
@@ -136,10 +134,18 @@ func (s *segment) typos(typed string) ([]option, string) {
 	return s.typoOptions(found, best)
 }
 
-// plausible is a cheap test before the edit distance: typos rarely touch
-// the first letter, and when they do the second is right.
-func plausible(typed, w string) bool {
-	return typed[0] == w[0] || (len(typed) > 1 && len(w) > 1 && typed[1] == w[1])
+// closer keeps in found the words at the best distance from typed seen so
+// far. Words are looked up by their first or second letter only: typos
+// rarely touch the first letter, and when they do the second is right.
+func closer(typed, w string, best int, found []string) (int, []string) {
+	d := search.Distance(typed, w, best)
+	if d < best {
+		best, found = d, found[:0]
+	}
+	if d == best {
+		found = append(found, w)
+	}
+	return best, found
 }
 
 func (s *segment) typoOptions(found []string, dist int) ([]option, string) {

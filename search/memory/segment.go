@@ -45,6 +45,22 @@ type entry struct {
 	dead   bool
 }
 
+// shape keys the vocabulary for typo lookups: one letter of a word and its
+// length in bytes.
+type shape struct {
+	letter byte
+	n      int
+}
+
+// shapes returns the keys of a word by its first and its second letter.
+func shapes(w string) (first, second shape) {
+	first = shape{w[0], len(w)}
+	if len(w) > 1 {
+		second = shape{w[1], len(w)}
+	}
+	return first, second
+}
+
 // word is one folded word of the vocabulary.
 type word struct {
 	term string
@@ -68,8 +84,9 @@ type segment struct {
 	slots    map[commerce.ProductID]int32
 	postings map[string][]posting
 	vocab    map[string]*word
-	sorted   []string         // the vocabulary in order, for prefixes
-	byLen    map[int][]string // the vocabulary by length, for typos
+	sorted   []string           // the vocabulary in order, for prefixes
+	byFirst  map[shape][]string // the vocabulary by first letter and length, for typos
+	bySecond map[shape][]string // and by second letter and length
 	lenSum   [nFields]float64
 	live     int
 	dead     int
@@ -83,7 +100,8 @@ type segment struct {
 func newSegment(ranges []search.PriceRange) *segment {
 	return &segment{
 		ranges: ranges, slots: map[commerce.ProductID]int32{},
-		postings: map[string][]posting{}, vocab: map[string]*word{}, byLen: map[int][]string{},
+		postings: map[string][]posting{}, vocab: map[string]*word{},
+		byFirst: map[shape][]string{}, bySecond: map[shape][]string{},
 		catNum: map[commerce.CategoryID]int32{}, brandNum: map[commerce.BrandID]int32{},
 	}
 }
@@ -131,7 +149,7 @@ func (s *segment) addOne(d search.Document, fresh []string) []string {
 
 	terms := map[string]*posting{}
 	for f, text := range fieldTexts(d) {
-		tokens := search.Analyze(text)
+		tokens := s.analyze(text)
 		e.lens[f] = uint16(min(len(tokens), 65535))
 		s.lenSum[f] += float64(e.lens[f])
 		for i, t := range tokens {
@@ -158,6 +176,26 @@ func (s *segment) addOne(d search.Document, fresh []string) []string {
 	return fresh
 }
 
+// analyze is search.Analyze with the stems of known words looked up rather
+// than computed again.
+func (s *segment) analyze(text string) []search.Token {
+	words := search.Words(text)
+	tokens := make([]search.Token, 0, len(words))
+	for i, w := range words {
+		if search.IsStopWord(w) {
+			continue
+		}
+		t := search.Token{Word: w, Pos: i}
+		if known := s.vocab[w]; known != nil {
+			t.Term = known.term
+		} else {
+			t.Term = search.Stem(w)
+		}
+		tokens = append(tokens, t)
+	}
+	return tokens
+}
+
 // count adds a token's word to the vocabulary, or counts one more document
 // holding it, and returns fresh with the word when it is new.
 func (s *segment) count(t search.Token, fresh []string) []string {
@@ -165,7 +203,9 @@ func (s *segment) count(t search.Token, fresh []string) []string {
 	if w == nil {
 		w = &word{term: t.Term}
 		s.vocab[t.Word] = w
-		s.byLen[len(t.Word)] = append(s.byLen[len(t.Word)], t.Word)
+		first, second := shapes(t.Word)
+		s.byFirst[first] = append(s.byFirst[first], t.Word)
+		s.bySecond[second] = append(s.bySecond[second], t.Word)
 		fresh = append(fresh, t.Word)
 	}
 	w.df++
@@ -202,7 +242,7 @@ func fieldTexts(d search.Document) [nFields]string {
 		names[i] = c.Name
 	}
 	t[fCategory] = strings.Join(names, " ")
-	other := []string{d.SKU}
+	other := append([]string{d.SKU}, d.Codes...)
 	for _, a := range d.Attributes {
 		other = append(other, a.Value)
 	}
