@@ -47,7 +47,8 @@ func newEnv(t *testing.T) *env {
 }
 
 // add stores an order of customer in a status, with 2 units reserved.
-func (e *env) add(t *testing.T, customer commerce.UserID, st order.Status, total int64) order.Order {
+func (e *env) add(t *testing.T, customer commerce.UserID, st order.Status,
+	total int64) order.Order {
 	t.Helper()
 	e.n++
 	o := order.Order{Number: fmt.Sprintf("CL-2026-TEST-%04d", e.n), CustomerID: customer,
