@@ -2,6 +2,10 @@ module github.com/ecommerce-moderno/moderno
 
 go 1.26.8
 
+// npm packages may ship Go files (flatted does); they are not ours to build,
+// vet or lint.
+ignore ./examples/server/web/node_modules
+
 require (
 	filippo.io/edwards25519 v1.2.0 // indirect
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect
