@@ -1,12 +1,16 @@
 import { useId } from 'react';
 
 import { iconFor, iconPath } from '@/lib/category-icons';
-import { hueFor, initials } from '@/lib/placeholder-art';
+import { initials, placeholderHue } from '@/lib/placeholder-art';
 
 interface Props {
   name: string;
-  /** The slug whose colour and icon the drawing takes: the department's. */
-  categorySlug?: string;
+  /** Left out of the initials when the name starts with it. */
+  brand?: string;
+  /** The product's department: the icon and the family of colours. */
+  department?: string;
+  /** The product's own category: a shade within the department's colours. */
+  category?: string;
   /** Hidden from screen readers when the name is already next to it. */
   decorative?: boolean;
   /** What a screen reader says; by default, that it draws the product. */
@@ -22,14 +26,16 @@ interface Props {
  */
 export function ProductPlaceholder({
   name,
-  categorySlug,
+  brand,
+  department,
+  category,
   decorative = false,
   label,
   index = 0,
   className,
 }: Props) {
   const gradient = `g${useId().replace(/[^\w-]/g, '')}`;
-  const hue = (hueFor(categorySlug ?? name) + index * 40) % 360;
+  const hue = (placeholderHue(department, category ?? name) + index * 40) % 360;
   const a11y = decorative
     ? { 'aria-hidden': true }
     : { role: 'img', 'aria-label': label ?? `Ilustración de ${name}` };
@@ -51,7 +57,7 @@ export function ProductPlaceholder({
         strokeLinecap="round"
         strokeLinejoin="round"
       >
-        <path d={iconPath(iconFor(categorySlug))} />
+        <path d={iconPath(iconFor(department ?? category))} />
       </g>
       <text
         x="200"
@@ -59,12 +65,11 @@ export function ProductPlaceholder({
         dominantBaseline="central"
         textAnchor="middle"
         fontFamily="ui-sans-serif, system-ui, sans-serif"
-        fontSize="120"
+        fontSize="112"
         fontWeight="700"
-        letterSpacing="4"
         fill={`hsl(${hue} 45% 28%)`}
       >
-        {initials(name) || '?'}
+        {initials(name, brand) || '?'}
       </text>
     </svg>
   );

@@ -24,9 +24,10 @@ export function SiteFooter() {
         </div>
         <p>
           Datos de demostración: Best Buy (CC0) y Precios Claros – SEPA (CC BY
-          4.0), de la Secretaría de Comercio de Argentina, recopilados por
-          Patricio Del Boca (MIT); precios convertidos a CLP, solo de muestra.
-          Ningún producto está a la venta.
+          4.0), Secretaría de Comercio Interior de Argentina, vía Open Data
+          Córdoba y pdelboca/preciosargentina (MIT); precios convertidos a CLP,
+          solo de muestra. Ningún producto está a la venta; los nombres y marcas
+          pertenecen a sus dueños.
         </p>
       </div>
     </footer>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
+import type { Brand } from '@/types/api';
 
 import { useBrands } from '../api/get-brands';
 
@@ -10,14 +11,26 @@ interface Props {
   /** The chosen brand's name, when the page already knows it. */
   valueName?: string;
   onChange: (slug: string) => void;
+  /** Brands to offer before the shopper types: those of the results. */
+  suggestions?: Brand[];
 }
 
 /** BrandFilter finds a brand by name and narrows the listing to it. */
-export function BrandFilter({ value, valueName, onChange }: Props) {
+export function BrandFilter({
+  value,
+  valueName,
+  onChange,
+  suggestions = [],
+}: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const search = useDebouncedValue(text.trim(), 250);
-  const brands = useBrands({ search: search || undefined, limit: 8 });
+  // Thousands of brands: list the results' own until the shopper types.
+  const suggest = search === '' && suggestions.length > 0;
+  const found = useBrands({ search: search || undefined, limit: 8 });
+  const brands = suggest
+    ? { data: suggestions.slice(0, 8), isError: false }
+    : found;
 
   return (
     <fieldset>
@@ -55,7 +68,10 @@ export function BrandFilter({ value, valueName, onChange }: Props) {
           No pudimos cargar las marcas.
         </p>
       )}
-      <ul className="mt-2 space-y-0.5" aria-label="Marcas">
+      {suggest && (
+        <p className="mt-2 text-xs text-slate-500">En estos resultados:</p>
+      )}
+      <ul className="mt-1 space-y-0.5" aria-label="Marcas">
         {brands.data?.map((brand) => (
           <li key={brand.id}>
             <button

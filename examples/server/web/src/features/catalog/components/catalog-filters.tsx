@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-import type { CategoryNode } from '@/types/api';
+import type { Brand, CategoryNode } from '@/types/api';
 
 import { BrandFilter } from './brand-filter';
 import { CategoryTree } from './category-tree';
@@ -15,6 +15,7 @@ interface Props {
   activePath: string[];
   search: string;
   brandName?: string;
+  brandSuggestions?: Brand[];
 }
 
 /** CatalogFilters is the side panel: categories, price, stock and brand. */
@@ -25,6 +26,7 @@ export function CatalogFilters({
   activePath,
   search,
   brandName,
+  brandSuggestions,
 }: Props) {
   const stockId = useId();
 
@@ -53,6 +55,7 @@ export function CatalogFilters({
       <BrandFilter
         value={filters.brand}
         valueName={brandName}
+        suggestions={brandSuggestions}
         onChange={(brand) => update({ brand })}
       />
     </div>

@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/error-state';
 import { NotFound } from '@/components/not-found';
 import { paths, storeName } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
+import type { Brand, ProductSummary } from '@/types/api';
 
 import { useCategories } from '../api/get-categories';
 import { useProducts } from '../api/get-products';
@@ -50,9 +51,8 @@ export function CatalogView({ categorySlug }: { categorySlug?: string }) {
     category?.name ??
     (filters.q ? `Resultados para «${filters.q}»` : 'Catálogo');
   const total = products.data?.pagination.total;
-  const brandName = products.data?.data.find(
-    (p) => p.brand?.slug === filters.brand,
-  )?.brand?.name;
+  const brandsHere = uniqueBrands(products.data?.data ?? []);
+  const brandName = brandsHere.find((b) => b.slug === filters.brand)?.name;
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
@@ -72,7 +72,7 @@ export function CatalogView({ categorySlug }: { categorySlug?: string }) {
           <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">
             {title}
           </h1>
-          <p className="mt-1 text-sm text-slate-600" aria-live="polite">
+          <p role="status" className="mt-1 text-sm text-slate-600">
             {total === undefined
               ? '\u00a0'
               : `${total.toLocaleString('es-CL')} ${total === 1 ? 'producto' : 'productos'}`}
@@ -103,6 +103,7 @@ export function CatalogView({ categorySlug }: { categorySlug?: string }) {
             activePath={trail.map((c) => c.slug)}
             search={search}
             brandName={brandName}
+            brandSuggestions={brandsHere}
           />
         </aside>
 
@@ -167,4 +168,10 @@ function Results({
       <Pagination page={page} pages={pagination.pages} params={params} />
     </>
   );
+}
+
+function uniqueBrands(products: ProductSummary[]): Brand[] {
+  const seen = new Map<number, Brand>();
+  for (const p of products) if (p.brand) seen.set(p.brand.id, p.brand);
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }

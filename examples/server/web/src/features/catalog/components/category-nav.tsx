@@ -53,7 +53,8 @@ export function CategoryNav() {
                   {category.name}
                 </span>
                 <span className="text-xs text-slate-500">
-                  {category.product_count.toLocaleString('es-CL')} productos
+                  {category.product_count.toLocaleString('es-CL')}{' '}
+                  {category.product_count === 1 ? 'producto' : 'productos'}
                 </span>
               </span>
             </Link>

@@ -85,7 +85,7 @@ function Item({
         >
           <span>{node.name}</span>
           <span className="text-xs text-slate-500">
-            {node.product_count}
+            {node.product_count.toLocaleString('es-CL')}
             <span className="sr-only"> productos</span>
           </span>
         </Link>

@@ -25,7 +25,9 @@ export function ProductCard({
     <article className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-indigo-500">
       <ProductPlaceholder
         name={product.name}
-        categorySlug={department ?? product.category?.slug}
+        brand={product.brand?.name}
+        department={department}
+        category={product.category?.slug}
         decorative
         className="aspect-square w-full"
       />

@@ -6,6 +6,7 @@ import { StockStatus } from '@/components/stock-status';
 import { paths, storeName } from '@/config/paths';
 import type { Option, Product } from '@/types/api';
 
+import { attributeLabel } from '../lib/attribute-label';
 import { describeMeasure } from '../lib/measures';
 import { initialVariant } from '../lib/variants';
 
@@ -34,7 +35,10 @@ export function ProductDetails({ product }: { product: Product }) {
   }
 
   const price = variant ?? product;
-  const rows: Option[] = [...(product.attributes ?? [])];
+  const rows: Option[] = (product.attributes ?? []).map((a) => ({
+    name: attributeLabel(a.name),
+    value: a.value,
+  }));
   const weight = describeMeasure(product.weight, ' kg');
   const dimensions = describeMeasure(product.dimensions, ' cm');
   if (weight) rows.push({ name: 'Peso', value: weight });
@@ -56,9 +60,11 @@ export function ProductDetails({ product }: { product: Product }) {
 
       <div className="mt-4 grid gap-8 md:grid-cols-2">
         <ProductGallery
-          name={product.name}
           images={product.images ?? []}
+          name={product.name}
+          brand={product.brand?.name}
           department={trail[0]?.slug}
+          category={product.category?.slug}
         />
 
         <div className="flex flex-col gap-4">

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { ProductPlaceholder } from '@/components/product-placeholder';
 import type { ProductImage } from '@/types/api';
 
-interface Props {
+/** What the drawn pictures are made from. */
+interface Art {
   name: string;
-  images: ProductImage[];
+  brand?: string;
   department?: string;
+  category?: string;
 }
 
 /** Only pictures the store itself serves are shown; others are drawn. */
@@ -16,21 +18,20 @@ function localUrl(image: ProductImage | undefined): string | undefined {
 }
 
 /** ProductGallery shows a product's pictures, one large and thumbnails. */
-export function ProductGallery({ name, images, department }: Props) {
+export function ProductGallery({
+  images,
+  ...art
+}: Art & { images: ProductImage[] }) {
   const count = Math.max(images.length, 1);
   const [index, setIndex] = useState(0);
   const current = Math.min(index, count - 1);
+  const alt =
+    count > 1 ? `${art.name}, imagen ${current + 1} de ${count}` : art.name;
 
   return (
     <div className="space-y-3">
       <figure className="overflow-hidden rounded-2xl border border-slate-200 bg-white">
-        <Picture
-          name={name}
-          image={images[current]}
-          index={current}
-          department={department}
-          alt={count > 1 ? `${name}, imagen ${current + 1} de ${count}` : name}
-        />
+        <Picture art={art} image={images[current]} index={current} alt={alt} />
       </figure>
       {count > 1 && (
         <ul aria-label="Imágenes del producto" className="flex gap-2">
@@ -41,14 +42,9 @@ export function ProductGallery({ name, images, department }: Props) {
                 onClick={() => setIndex(i)}
                 aria-current={i === current ? 'true' : undefined}
                 aria-label={`Ver imagen ${i + 1} de ${count}`}
-                className="block size-16 overflow-hidden rounded-lg border-2 border-transparent aria-[current=true]:border-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-500"
+                className="block size-16 overflow-hidden rounded-lg border-2 border-transparent focus-visible:outline-2 focus-visible:outline-indigo-500 aria-[current=true]:border-indigo-600"
               >
-                <Picture
-                  name={name}
-                  image={image}
-                  index={i}
-                  department={department}
-                />
+                <Picture art={art} image={image} index={i} />
               </button>
             </li>
           ))}
@@ -59,16 +55,15 @@ export function ProductGallery({ name, images, department }: Props) {
 }
 
 function Picture({
-  name,
+  art,
   image,
   index,
-  department,
   alt,
 }: {
-  name: string;
+  art: Art;
   image: ProductImage | undefined;
   index: number;
-  department?: string;
+  /** Without it the picture is decoration, as in a labelled button. */
   alt?: string;
 }) {
   const url = localUrl(image);
@@ -84,8 +79,7 @@ function Picture({
   }
   return (
     <ProductPlaceholder
-      name={name}
-      categorySlug={department}
+      {...art}
       index={index}
       decorative={!alt}
       label={alt && `Ilustración de ${alt}`}
