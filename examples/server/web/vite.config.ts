@@ -51,6 +51,7 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.{ts,tsx}'],
       css: false,
       restoreMocks: true,
+      testTimeout: 20_000,
     },
   };
 });
