@@ -13,6 +13,11 @@ test('browse the catalog, filter by a category and open a product', async ({
     const web = url.protocol === 'http:' || url.protocol === 'https:';
     if (web && url.origin !== origin) offsite.push(request.url());
   });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
 
   await page.goto('/catalogo');
   await expect(
@@ -75,6 +80,7 @@ test('browse the catalog, filter by a category and open a product', async ({
   await expect(page.getByRole('contentinfo')).toContainText('Best Buy (CC0)');
 
   expect(offsite, 'the store must load nothing from other hosts').toEqual([]);
+  expect(consoleErrors, 'errors in the browser console').toEqual([]);
 });
 
 test('an unknown path shows the 404 page', async ({ page }) => {
