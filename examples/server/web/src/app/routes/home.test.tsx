@@ -42,6 +42,7 @@ describe('home page', () => {
       expect(router.state.location.pathname).toBe('/catalogo'),
     );
     expect(router.state.location.search).toBe('?q=leche');
+    expect(screen.getByRole('main')).toHaveFocus();
     expect(
       await screen.findByRole('heading', {
         level: 1,

@@ -164,7 +164,14 @@ function Results({
   }
   return (
     <>
-      <ProductGrid products={data} />
+      {/* The previous results stay, dimmed, while the next ones load. */}
+      <div
+        className={
+          products.isPlaceholderData ? 'opacity-60 transition-opacity' : ''
+        }
+      >
+        <ProductGrid products={data} />
+      </div>
       <Pagination page={page} pages={pagination.pages} params={params} />
     </>
   );

@@ -117,8 +117,12 @@ export function useCatalogSearch() {
   const filters = useMemo(() => readFilters(params), [params]);
 
   const update = useCallback(
+    // A filter changes the results, not the place: stay where the shopper
+    // is. Pagination links do scroll back to the top.
     (patch: Partial<CatalogFilters>) =>
-      setParams((current) => writeFilters(current, patch)),
+      setParams((current) => writeFilters(current, patch), {
+        preventScrollReset: true,
+      }),
     [setParams],
   );
 
