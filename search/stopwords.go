@@ -1,5 +1,7 @@
 package search
 
+import "slices"
+
 // stopWords holds the folded Spanish stop words of Snowball's list that
 // product text uses, and the English ones of product names. "sin" and "no"
 // are kept out on purpose: "leche sin lactosa" is not "leche con lactosa".
@@ -26,4 +28,15 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// StopWords returns the folded stop words, sorted, for engines that remove
+// them themselves.
+func StopWords() []string {
+	words := make([]string, 0, len(stopWords))
+	for w := range stopWords {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return words
 }
