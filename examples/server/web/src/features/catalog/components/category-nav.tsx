@@ -37,7 +37,7 @@ export function CategoryNav() {
           <li key={category.id}>
             <Link
               to={paths.category(category.slug)}
-              className="flex h-full items-center gap-3 rounded-xl border border-slate-200 bg-white p-3 transition hover:border-indigo-300 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-500"
+              className="flex h-full min-w-0 flex-col items-start gap-2 rounded-xl border border-slate-200 bg-white p-3 transition hover:border-indigo-300 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-500 sm:flex-row sm:items-center sm:gap-3"
             >
               <span
                 className="grid size-11 shrink-0 place-items-center rounded-lg"
@@ -49,10 +49,10 @@ export function CategoryNav() {
                 <CategoryIcon name={iconFor(category.slug)} />
               </span>
               <span className="min-w-0">
-                <span className="block text-sm leading-tight font-medium text-slate-900">
+                <span className="block text-sm leading-tight font-medium hyphens-auto text-slate-900 [overflow-wrap:anywhere]">
                   {category.name}
                 </span>
-                <span className="text-xs text-slate-500">
+                <span className="block text-xs text-slate-500">
                   {category.product_count.toLocaleString('es-CL')}{' '}
                   {category.product_count === 1 ? 'producto' : 'productos'}
                 </span>
