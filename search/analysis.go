@@ -60,10 +60,13 @@ func IsStopWord(word string) bool { return stopWords[word] }
 // final "z" reads "c" so that "battery" meets "batteries" and "luz" meets
 // "luces". Words with digits are kept whole: "500ml" is a size.
 func Stem(word string) string {
-	if len(word) <= 3 || hasDigit(word) {
+	if hasDigit(word) {
 		return word
 	}
-	s := spanish.Stem(singular(word), true)
+	s := word
+	if len(word) > 3 {
+		s = spanish.Stem(singular(word), true)
+	}
 	switch {
 	case strings.HasSuffix(s, "y"):
 		s = s[:len(s)-1] + "i"
@@ -75,10 +78,10 @@ func Stem(word string) string {
 
 // singular strips a plural ending: "-es" after a consonant that takes it
 // in Spanish ("panes", "celulares", "luces"), otherwise a final "-s" not
-// doubled ("leches", "guitars"). Words of four letters or fewer are kept.
+// doubled ("leches", "guitars"). Words of three letters or fewer are kept.
 func singular(word string) string {
 	n := len(word)
-	if n <= 4 || word[n-1] != 's' {
+	if n <= 3 || word[n-1] != 's' {
 		return word
 	}
 	if word[n-2] == 'e' && strings.IndexByte("rlndjzcxy", word[n-3]) >= 0 {

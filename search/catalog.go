@@ -47,7 +47,8 @@ func (l *Loader) Forget() {
 }
 
 // Products loads whole products by id; missing ones are left out.
-func (l *Loader) Products(ctx context.Context, ids []commerce.ProductID) ([]catalog.Product, error) {
+func (l *Loader) Products(ctx context.Context,
+	ids []commerce.ProductID) ([]catalog.Product, error) {
 	if b, ok := l.cat.(ProductsByIDer); ok {
 		return b.ProductsByID(ctx, ids)
 	}
@@ -108,7 +109,8 @@ func (l *Loader) lookups(ctx context.Context) (map[commerce.CategoryID]catalog.C
 
 // pathOf returns the categories from the root down to id; a cycle or a
 // missing parent ends it.
-func pathOf(cats map[commerce.CategoryID]catalog.Category, id commerce.CategoryID) []catalog.Category {
+func pathOf(cats map[commerce.CategoryID]catalog.Category,
+	id commerce.CategoryID) []catalog.Category {
 	var path []catalog.Category
 	for seen := 0; id != 0 && seen < 64; seen++ {
 		c, ok := cats[id]

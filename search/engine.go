@@ -32,5 +32,8 @@ type Indexer interface {
 // answered by the current index meanwhile. Writes that arrive while it
 // builds must not be lost.
 type Rebuilder interface {
-	Rebuild(ctx context.Context, fill func(ctx context.Context, emit func(...Document) error) error) error
+	Rebuild(ctx context.Context, fill Fill) error
 }
+
+// Fill writes every document of a rebuilt index through emit.
+type Fill func(ctx context.Context, emit func(...Document) error) error

@@ -65,7 +65,7 @@ func NewPlan(text string, syn *Synonyms) Plan {
 
 // typing reports whether text ends inside a word.
 func typing(text string) bool {
-	text = strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsMark(r) })
+	text = strings.TrimRightFunc(text, unicode.IsMark)
 	if text == "" {
 		return false
 	}

@@ -74,8 +74,7 @@ func demoDocuments(ctx context.Context, limit int, log io.Writer) ([]search.Docu
 // collector is a search.Rebuilder that keeps the documents it is given.
 type collector struct{ docs []search.Document }
 
-func (c *collector) Rebuild(ctx context.Context,
-	fill func(context.Context, func(...search.Document) error) error) error {
+func (c *collector) Rebuild(ctx context.Context, fill search.Fill) error {
 	return fill(ctx, func(docs ...search.Document) error {
 		c.docs = append(c.docs, docs...)
 		return nil

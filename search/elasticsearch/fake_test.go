@@ -72,7 +72,8 @@ func TestIndexAndDeleteSendBulk(t *testing.T) {
 	if err := e.Delete(context.Background(), 9); err != nil {
 		t.Fatalf("Delete(missing) = %v; want nil", err)
 	}
-	if got := f.calls; len(got) != 2 || got[0] != "POST /products/_bulk?refresh=wait_for&timeout=30000ms" {
+	const bulk = "POST /products/_bulk?refresh=wait_for&timeout=30000ms"
+	if got := f.calls; len(got) != 2 || got[0] != bulk {
 		t.Fatalf("calls = %q", got)
 	}
 	lines := strings.Split(strings.TrimSpace(f.bodies[0]), "\n")
@@ -183,9 +184,8 @@ func TestRebuildFailureKeepsIndex(t *testing.T) {
 		return 200, ok
 	})
 	boom := errors.New("database down")
-	err := e.Rebuild(context.Background(), func(context.Context, func(...search.Document) error) error {
-		return boom
-	})
+	fail := func(context.Context, func(...search.Document) error) error { return boom }
+	err := e.Rebuild(context.Background(), fail)
 	if !errors.Is(err, boom) {
 		t.Fatalf("Rebuild = %v; want %v", err, boom)
 	}

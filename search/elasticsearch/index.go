@@ -66,8 +66,7 @@ func (e *Engine) swap(ctx context.Context, old, new string) error {
 // Rebuild fills a new index, refreshes it, points the alias at it and drops
 // the old one. Writes made meanwhile go to both indices. It leaves the
 // current index in place, and drops the new one, when fill fails.
-func (e *Engine) Rebuild(ctx context.Context,
-	fill func(ctx context.Context, emit func(...search.Document) error) error) error {
+func (e *Engine) Rebuild(ctx context.Context, fill search.Fill) error {
 	old, err := e.current(ctx)
 	if err != nil && commerce.ErrorKind(err) != commerce.KindNotFound {
 		return err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -94,7 +95,8 @@ func (e *Engine) bulk(ctx context.Context, index string, payload []byte, refresh
 	}
 	for _, item := range a.Items {
 		for action, r := range item {
-			if r.Status >= 300 && !(action == "delete" && r.Status == 404) {
+			missing := action == "delete" && r.Status == http.StatusNotFound
+			if r.Status >= 300 && !missing {
 				return unavailable("bulk", fmt.Errorf("%s %s: status %d: %s", action, r.ID,
 					r.Status, r.Error))
 			}

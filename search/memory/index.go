@@ -98,8 +98,7 @@ func (ix *Index) compactIfSparse() {
 // Rebuild fills a new index off to the side and swaps it in, replaying the
 // writes that arrived meanwhile. It returns ErrRebuilding while another
 // rebuild runs, and fill's error, leaving the current index in place.
-func (ix *Index) Rebuild(ctx context.Context,
-	fill func(ctx context.Context, emit func(...search.Document) error) error) error {
+func (ix *Index) Rebuild(ctx context.Context, fill search.Fill) error {
 	ix.mu.Lock()
 	if ix.journal != nil {
 		ix.mu.Unlock()

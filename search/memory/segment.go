@@ -19,7 +19,8 @@ const (
 )
 
 // fieldWeight is how much a match in each field counts.
-var fieldWeight = [nFields]float64{fName: 3, fBrand: 2, fCategory: 1.5, fDescription: 1, fOther: 0.5}
+var fieldWeight = [nFields]float64{fName: 3, fBrand: 2, fCategory: 1.5, fDescription: 1,
+	fOther: 0.5}
 
 // noPos marks a posting whose term is not in the name.
 const noPos = 255

@@ -112,7 +112,8 @@ func testFacets(t *testing.T, e Engine) {
 	for _, c := range res.Facets.Categories {
 		cats[c.ID] = c
 	}
-	if c := cats[catLacteos.ID]; c.Count != 2 || c.Name != "Lácteos" || c.ParentID != catSupermercado.ID {
+	c := cats[catLacteos.ID]
+	if c.Count != 2 || c.Name != "Lácteos" || c.ParentID != catSupermercado.ID {
 		t.Errorf("category facet Lácteos = %+v; want 2 below Supermercado", c)
 	}
 	if c := cats[catSupermercado.ID]; c.Count != 3 {
