@@ -44,8 +44,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	engines := fs.String("engines", "memory,bleve",
 		"engines to measure; elasticsearch is added when COMMERCE_ELASTICSEARCH_URL is set")
 	var o options
-	fs.StringVar(&o.judgments, "judgments", "examples/searcheval/testdata/judgments.json",
-		"the judged queries")
+	fs.StringVar(&o.judgments, "judgments", "", "judged queries to use instead of the shipped ones")
 	fs.IntVar(&o.limit, "limit", 0, "import at most this many products of each source (0: all)")
 	fs.IntVar(&o.requests, "requests", 3000, "searches per latency run")
 	fs.BoolVar(&o.verbose, "v", false, "print each query's figures")
