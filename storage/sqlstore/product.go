@@ -49,7 +49,9 @@ func (db *DB) UpdateProduct(ctx context.Context, p *catalog.Product) error {
 		}
 		cols := productWriteCols[:len(productWriteCols)-2] // all but the times
 		set := strings.Join(cols, " = ?, ") + " = ?, updated_at = ?"
-		args := append(vals[:len(cols):len(cols)], now, p.ID)
+		args := make([]any, 0, len(cols)+2)
+		args = append(args, vals[:len(cols)]...)
+		args = append(args, now, p.ID)
 		res, err := tx.ExecContext(ctx, "UPDATE products SET "+set+" WHERE id = ?", args...)
 		if err != nil {
 			return db.writeError(ctx, tx, op, err, productRefs(p)...)

@@ -86,8 +86,3 @@ func selectIn[R, T any](ctx context.Context, q sqlx.QueryerContext, dest *[]R, q
 func nullID[T ~int64](id T) sql.NullInt64 {
 	return sql.NullInt64{Int64: int64(id), Valid: id != 0}
 }
-
-// nullText stores the empty string as NULL.
-func nullText(s string) sql.NullString {
-	return sql.NullString{String: s, Valid: s != ""}
-}
