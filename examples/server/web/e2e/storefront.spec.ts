@@ -53,10 +53,14 @@ test('browse the catalog, filter by a category and open a product', async ({
   );
 
   // Filter to what is in stock: the URL keeps it.
-  await page
-    .getByRole('checkbox', { name: 'Solo productos con stock' })
-    .check();
+  // The box follows the URL, so it turns checked only after the navigation:
+  // click, then wait for the URL and the state rather than check() at once.
+  const inStock = page.getByRole('checkbox', {
+    name: 'Solo productos con stock',
+  });
+  await inStock.click();
   await expect(page).toHaveURL(/disponible=1/);
+  await expect(inStock).toBeChecked();
 
   // Open the first product of the category.
   const firstCard = results.getByRole('heading', { level: 3 }).first();
