@@ -1,7 +1,6 @@
 package authtest
 
 import (
-	"context"
 	"crypto/rand"
 	"sync"
 	"testing"
@@ -52,7 +51,7 @@ func token(user commerce.UserID, family string, issued time.Time) auth.Refresh {
 func save(t *testing.T, s auth.Store, rs ...auth.Refresh) {
 	t.Helper()
 	for _, r := range rs {
-		if err := s.SaveRefresh(context.Background(), r); err != nil {
+		if err := s.SaveRefresh(t.Context(), r); err != nil {
 			t.Fatalf("SaveRefresh(%s) = %v", r.Hash[:8], err)
 		}
 	}
@@ -60,7 +59,7 @@ func save(t *testing.T, s auth.Store, rs ...auth.Refresh) {
 
 func use(t *testing.T, s auth.Store, hash string, at time.Time) auth.Refresh {
 	t.Helper()
-	r, err := s.UseRefresh(context.Background(), hash, at)
+	r, err := s.UseRefresh(t.Context(), hash, at)
 	if err != nil {
 		t.Fatalf("UseRefresh(%s) = %v", hash[:8], err)
 	}
@@ -69,7 +68,7 @@ func use(t *testing.T, s auth.Store, hash string, at time.Time) auth.Refresh {
 
 func revoked(t *testing.T, s auth.Store, id, family string) bool {
 	t.Helper()
-	got, err := s.Revoked(context.Background(), id, family)
+	got, err := s.Revoked(t.Context(), id, family)
 	if err != nil {
 		t.Fatalf("Revoked(%q, %q) = %v", id, family, err)
 	}
@@ -107,21 +106,21 @@ func testDuplicateHash(t *testing.T, s auth.Store) {
 	save(t, s, r)
 	other := token(Users[1], rand.Text(), base)
 	other.Hash = r.Hash
-	err := s.SaveRefresh(context.Background(), other)
+	err := s.SaveRefresh(t.Context(), other)
 	if commerce.ErrorKind(err) != commerce.KindConflict {
 		t.Errorf("SaveRefresh(duplicate hash) = %v; want KindConflict", err)
 	}
 }
 
 func testUnknownHash(t *testing.T, s auth.Store) {
-	_, err := s.UseRefresh(context.Background(), auth.HashToken(rand.Text()), base)
+	_, err := s.UseRefresh(t.Context(), auth.HashToken(rand.Text()), base)
 	if commerce.ErrorKind(err) != commerce.KindNotFound {
 		t.Errorf("UseRefresh(unknown) = %v; want KindNotFound", err)
 	}
 }
 
 func testRevokeFamily(t *testing.T, s auth.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	fam, other := rand.Text(), rand.Text()
 	a, b, c := token(Users[0], fam, base), token(Users[0], fam, base), token(Users[0], other, base)
 	save(t, s, a, b, c)
@@ -160,7 +159,7 @@ func testSaveIntoRevokedFamily(t *testing.T, s auth.Store) {
 	fam := rand.Text()
 	first := token(Users[0], fam, base)
 	save(t, s, first)
-	if err := s.RevokeFamily(context.Background(), fam, base.Add(time.Second)); err != nil {
+	if err := s.RevokeFamily(t.Context(), fam, base.Add(time.Second)); err != nil {
 		t.Fatalf("RevokeFamily = %v", err)
 	}
 	late := token(Users[0], fam, base.Add(2*time.Second))
@@ -174,7 +173,7 @@ func testRevokeUser(t *testing.T, s auth.Store) {
 	f1, f2, f3 := rand.Text(), rand.Text(), rand.Text()
 	a, b, c := token(Users[0], f1, base), token(Users[0], f2, base), token(Users[1], f3, base)
 	save(t, s, a, b, c)
-	if err := s.RevokeUser(context.Background(), Users[0], base.Add(time.Minute)); err != nil {
+	if err := s.RevokeUser(t.Context(), Users[0], base.Add(time.Minute)); err != nil {
 		t.Fatalf("RevokeUser = %v", err)
 	}
 	for _, f := range []string{f1, f2} {
@@ -195,7 +194,7 @@ func testRevokeToken(t *testing.T, s auth.Store) {
 	if revoked(t, s, id, fam) {
 		t.Fatal("Revoked before any revocation = true")
 	}
-	if err := s.RevokeToken(context.Background(), id, base.Add(time.Hour)); err != nil {
+	if err := s.RevokeToken(t.Context(), id, base.Add(time.Hour)); err != nil {
 		t.Fatalf("RevokeToken = %v", err)
 	}
 	if !revoked(t, s, id, fam) {
@@ -216,7 +215,7 @@ func testConcurrentUse(t *testing.T, s auth.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got, err := s.UseRefresh(context.Background(), r.Hash,
+			got, err := s.UseRefresh(t.Context(), r.Hash,
 				base.Add(time.Duration(i+1)*time.Second))
 			mu.Lock()
 			defer mu.Unlock()
@@ -235,7 +234,7 @@ func testConcurrentUse(t *testing.T, s auth.Store) {
 }
 
 func testPurge(t *testing.T, s auth.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	old := token(Users[0], rand.Text(), base.Add(-8*24*time.Hour))
 	live := token(Users[0], rand.Text(), base)
 	save(t, s, old, live)
