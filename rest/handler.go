@@ -34,6 +34,14 @@ type Config struct {
 	// MaxAge is what Cache-Control lets shared caches keep an anonymous
 	// read for: 30 seconds when zero, nothing when negative.
 	MaxAge time.Duration
+
+	// Accounts (issue 3): sign-up, sign-in, profile, admin users.
+
+	// Shop (issue 4): cart, checkout, orders.
+
+	// Search (issue 6): full text and suggestions.
+
+	// Payments (issue 5): gateway webhooks.
 }
 
 // Handler serves the catalog API. It is an http.Handler with the routes at
@@ -47,6 +55,14 @@ type Handler struct {
 	maxAge  int // seconds
 	dir     *directory
 	mux     *chi.Mux
+
+	// accounts (issue 3)
+
+	// shop (issue 4)
+
+	// search (issue 6)
+
+	// payments (issue 5)
 }
 
 // resources are the first path segments the API owns, now and in the
@@ -83,6 +99,14 @@ func (h *Handler) Register(r chi.Router) {
 		get(r, "/products/{ref}", h.product)
 		get(r, "/categories", h.categories)
 		get(r, "/brands", h.brands)
+
+		// accounts routes (issue 3)
+
+		// shop routes (issue 4)
+
+		// search routes (issue 6)
+
+		// payments routes (issue 5)
 	})
 }
 

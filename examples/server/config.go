@@ -24,6 +24,14 @@ type Config struct {
 	LogLevel         slog.Level // debug, info, warn or error
 	// ShutdownTimeout bounds how long a stop waits for requests in flight.
 	ShutdownTimeout time.Duration
+
+	// accounts settings (issue 3)
+
+	// shop settings (issue 4)
+
+	// search settings (issue 6)
+
+	// payments settings (issue 5)
 }
 
 // ParseConfig reads the configuration from the environment (through
@@ -51,6 +59,14 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 		"debug, info, warn or error (COMMERCE_LOG_LEVEL)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second,
 		"how long a stop waits for requests in flight")
+	// accounts flags (issue 3)
+
+	// shop flags (issue 4)
+
+	// search flags (issue 6)
+
+	// payments flags (issue 5)
+
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return Config{}, nil, err

@@ -39,6 +39,14 @@ type Main struct {
 	ln        net.Listener
 	http      *http.Server
 	served    chan error // Serve's result, once it returns
+
+	// accounts (issue 3)
+
+	// shop (issue 4)
+
+	// search (issue 6)
+
+	// payments (issue 5)
 }
 
 // NewMain returns a Main for the configuration, logging to log.
@@ -58,6 +66,14 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	m.catalog = catalog.NewService(db, catalog.Config{Currency: commerce.CLP, Logger: m.Log})
 	m.inventory = inventory.NewService(db, inventory.Config{Logger: m.Log})
+
+	// accounts wiring (issue 3)
+
+	// shop wiring (issue 4)
+
+	// search wiring (issue 6)
+
+	// payments wiring (issue 5)
 	return nil
 }
 
@@ -156,6 +172,14 @@ func (m *Main) handler() (http.Handler, error) {
 		Catalog: m.catalog,
 		Logger:  m.Log,
 		Checks:  map[string]func(context.Context) error{"database": m.db.Ping},
+
+		// accounts API (issue 3)
+
+		// shop API (issue 4)
+
+		// search API (issue 6)
+
+		// payments API (issue 5)
 	})
 	r := chi.NewRouter()
 	r.Use(rest.RequestID, logRequests(m.Log), recoverPanics(m.Log), secure)
