@@ -38,6 +38,12 @@ export const routes: RouteObject[] = [
           Component: (await import('./routes/product')).ProductRoute,
         }),
       },
+      // accounts pages (issue 3)
+
+      // shop pages (issue 4)
+
+      // search pages (issue 6)
+
       {
         path: '*',
         lazy: async () => ({

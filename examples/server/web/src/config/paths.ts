@@ -6,6 +6,12 @@ export const paths = {
   catalog: '/catalogo',
   category: (slug: string) => `/categoria/${encodeURIComponent(slug)}`,
   product: (slug: string) => `/producto/${encodeURIComponent(slug)}`,
+
+  // accounts paths (issue 3)
+
+  // shop paths (issue 4)
+
+  // search paths (issue 6)
 } as const;
 
 export const storeName = 'eCommerce Moderno';
@@ -14,4 +20,10 @@ export const storeName = 'eCommerce Moderno';
 export const patterns = {
   category: '/categoria/:slug',
   product: '/producto/:slug',
+
+  // accounts patterns (issue 3)
+
+  // shop patterns (issue 4)
+
+  // search patterns (issue 6)
 } as const;

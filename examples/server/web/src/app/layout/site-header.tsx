@@ -20,6 +20,9 @@ export function SiteHeader() {
         <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
           <SearchForm />
         </div>
+        {/* account menu (issue 3) */}
+
+        {/* mini-cart (issue 4) */}
       </div>
       <CategoryMenu />
     </header>
