@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { server } from '@/testing/mocks/server';
 
-import { apiGet, apiUrl, ApiError } from './api-client';
+import { apiGet, apiRequest, apiUrl, ApiError } from './api-client';
 
 describe('apiUrl', () => {
   it('drops empty parameters and keeps the others', () => {
@@ -70,5 +70,49 @@ describe('apiGet', () => {
 
     expect(error).toMatchObject({ status: 0, code: 'network' });
     expect((error as Error).message).toMatch(/No pudimos conectar/);
+  });
+});
+
+describe('apiRequest', () => {
+  it('sends the body as JSON with the headers given', async () => {
+    let seen: { method: string; type: string | null; key: string | null } = {
+      method: '',
+      type: null,
+      key: null,
+    };
+    let body: unknown;
+    server.use(
+      http.post('*/cart/items', async ({ request }) => {
+        seen = {
+          method: request.method,
+          type: request.headers.get('Content-Type'),
+          key: request.headers.get('Idempotency-Key'),
+        };
+        body = await request.json();
+        return HttpResponse.json({ data: { id: 1 } }, { status: 201 });
+      }),
+    );
+
+    const out = await apiRequest<{ data: { id: number } }>(
+      'POST',
+      '/cart/items',
+      { body: { quantity: 2 }, headers: { 'Idempotency-Key': 'k1' } },
+    );
+
+    expect(out.data.id).toBe(1);
+    expect(seen).toEqual({
+      method: 'POST',
+      type: 'application/json',
+      key: 'k1',
+    });
+    expect(body).toEqual({ quantity: 2 });
+  });
+
+  it('returns undefined for 204 No Content', async () => {
+    server.use(
+      http.delete('*/cart', () => new HttpResponse(null, { status: 204 })),
+    );
+
+    await expect(apiRequest('DELETE', '/cart')).resolves.toBeUndefined();
   });
 });

@@ -51,18 +51,36 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
   return url.toString();
 }
 
-/** GETs an API path and returns its JSON body, or throws an ApiError. */
-export async function apiGet<T>(
+/** How to send a request: the body is sent as JSON. */
+export interface RequestOptions {
+  params?: QueryParams;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a request to an API path and returns its JSON body (undefined for
+ * 204 No Content), or throws an ApiError.
+ */
+export async function apiRequest<T>(
+  method: string,
   path: string,
-  params?: QueryParams,
-  signal?: AbortSignal,
+  { params, body, headers, signal }: RequestOptions = {},
 ): Promise<T> {
+  const init: RequestInit = {
+    method,
+    headers: { Accept: 'application/json', ...headers },
+    signal,
+  };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] =
+      'application/json';
+  }
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), {
-      headers: { Accept: 'application/json' },
-      signal,
-    });
+    response = await fetch(apiUrl(path, params), init);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError({
@@ -72,16 +90,26 @@ export async function apiGet<T>(
     });
   }
 
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response, body);
-  if (body === undefined) {
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response, data);
+  if (data === undefined) {
     throw new ApiError({
       status: response.status,
       code: 'bad_response',
       message: 'La tienda respondió algo que no entendemos.',
     });
   }
-  return body as T;
+  return data as T;
+}
+
+/** GETs an API path and returns its JSON body, or throws an ApiError. */
+export function apiGet<T>(
+  path: string,
+  params?: QueryParams,
+  signal?: AbortSignal,
+): Promise<T> {
+  return apiRequest<T>('GET', path, { params, signal });
 }
 
 interface ErrorBody {
