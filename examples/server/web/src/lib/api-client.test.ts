@@ -1,9 +1,15 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { server } from '@/testing/mocks/server';
 
-import { apiGet, apiRequest, apiUrl, ApiError } from './api-client';
+import {
+  apiGet,
+  apiRequest,
+  apiUrl,
+  ApiError,
+  setAuthSession,
+} from './api-client';
 
 describe('apiUrl', () => {
   it('drops empty parameters and keeps the others', () => {
@@ -114,5 +120,84 @@ describe('apiRequest', () => {
     );
 
     await expect(apiRequest('DELETE', '/cart')).resolves.toBeUndefined();
+  });
+});
+
+describe('apiRequest with a session', () => {
+  afterEach(() => setAuthSession(undefined));
+
+  /** A /me that accepts only the token `good`, recording what it saw. */
+  function meAccepting(seen: (string | null)[]) {
+    server.use(
+      http.get('*/me', ({ request }) => {
+        const header = request.headers.get('Authorization');
+        seen.push(header);
+        if (header !== 'Bearer good') {
+          return HttpResponse.json(
+            { error: { code: 'unauthenticated', message: 'inicie sesión' } },
+            { status: 401 },
+          );
+        }
+        return HttpResponse.json({ data: { id: 7 } });
+      }),
+    );
+  }
+
+  it('sends the access token', async () => {
+    const seen: (string | null)[] = [];
+    meAccepting(seen);
+    setAuthSession({ accessToken: () => 'good', renew: vi.fn() });
+
+    await expect(apiGet('/me')).resolves.toEqual({ data: { id: 7 } });
+    expect(seen).toEqual(['Bearer good']);
+  });
+
+  it('renews a refused token once and sends the request again', async () => {
+    const seen: (string | null)[] = [];
+    meAccepting(seen);
+    const renew = vi.fn().mockResolvedValue('good');
+    setAuthSession({ accessToken: () => 'old', renew });
+
+    await expect(apiGet('/me')).resolves.toEqual({ data: { id: 7 } });
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(['Bearer old', 'Bearer good']);
+  });
+
+  it('gives up with the 401 when the renewed token is refused too', async () => {
+    const seen: (string | null)[] = [];
+    meAccepting(seen);
+    const renew = vi.fn().mockResolvedValue('also-bad');
+    setAuthSession({ accessToken: () => 'old', renew });
+
+    const error = await apiGet('/me').catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(['Bearer old', 'Bearer also-bad']);
+  });
+
+  it('gives up when the session cannot be renewed', async () => {
+    const seen: (string | null)[] = [];
+    meAccepting(seen);
+    setAuthSession({
+      accessToken: () => 'old',
+      renew: vi.fn().mockResolvedValue(undefined),
+    });
+
+    await expect(apiGet('/me')).rejects.toMatchObject({ status: 401 });
+    expect(seen).toEqual(['Bearer old']);
+  });
+
+  it('sends no token and renews nothing when auth is off', async () => {
+    const seen: (string | null)[] = [];
+    meAccepting(seen);
+    const renew = vi.fn();
+    setAuthSession({ accessToken: () => 'good', renew });
+
+    await expect(
+      apiRequest('GET', '/me', { auth: false }),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(seen).toEqual([null]);
+    expect(renew).not.toHaveBeenCalled();
   });
 });

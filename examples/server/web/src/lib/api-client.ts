@@ -57,37 +57,77 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Whether to send cookies; the default sends them to the same origin. */
+  credentials?: RequestCredentials;
+  /**
+   * Whether to send the signed-in user's access token (and renew it once
+   * on a 401); true by default. The auth calls themselves turn it off.
+   */
+  auth?: boolean;
+}
+
+/**
+ * AuthSession is how requests are signed: the auth provider installs one
+ * with setAuthSession. The access token lives only in its memory.
+ */
+export interface AuthSession {
+  /** The access token to send, or undefined when signed out. */
+  accessToken(): string | undefined;
+  /**
+   * Gets a new access token after the server refused the current one;
+   * resolves undefined when the session is over.
+   */
+  renew(): Promise<string | undefined>;
+}
+
+let session: AuthSession | undefined;
+
+/** Installs (or, with undefined, removes) the session requests use. */
+export function setAuthSession(next: AuthSession | undefined): void {
+  session = next;
 }
 
 /**
  * Sends a request to an API path and returns its JSON body (undefined for
- * 204 No Content), or throws an ApiError.
+ * 204 No Content), or throws an ApiError. When signed in, it sends the
+ * access token; if the server refuses it (401), it renews the token once
+ * and sends the request again.
  */
 export async function apiRequest<T>(
   method: string,
   path: string,
-  { params, body, headers, signal }: RequestOptions = {},
-): Promise<T> {
-  const init: RequestInit = {
-    method,
-    headers: { Accept: 'application/json', ...headers },
+  {
+    params,
+    body,
+    headers,
     signal,
-  };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['Content-Type'] =
-      'application/json';
-  }
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path, params), init);
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError({
-      status: 0,
-      code: 'network',
-      message: 'No pudimos conectar con la tienda. Revisa tu conexión.',
+    credentials,
+    auth = true,
+  }: RequestOptions = {},
+): Promise<T> {
+  const url = apiUrl(path, params);
+  const send = (token: string | undefined) => {
+    const all: Record<string, string> = {
+      Accept: 'application/json',
+      ...headers,
+    };
+    if (body !== undefined) all['Content-Type'] = 'application/json';
+    if (token) all.Authorization = `Bearer ${token}`;
+    return fetchOrThrow(url, {
+      method,
+      headers: all,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials,
+      signal,
     });
+  };
+
+  const current = auth ? session : undefined;
+  const token = current?.accessToken();
+  let response = await send(token);
+  if (response.status === 401 && token && current) {
+    const renewed = await current.renew();
+    if (renewed) response = await send(renewed);
   }
 
   if (response.status === 204) return undefined as T;
@@ -101,6 +141,20 @@ export async function apiRequest<T>(
     });
   }
   return data as T;
+}
+
+/** Fetches, turning a failure to connect into an ApiError. */
+async function fetchOrThrow(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError({
+      status: 0,
+      code: 'network',
+      message: 'No pudimos conectar con la tienda. Revisa tu conexión.',
+    });
+  }
 }
 
 /** GETs an API path and returns its JSON body, or throws an ApiError. */
