@@ -18,17 +18,18 @@ type Permission string
 const (
 	PermCatalogWrite   Permission = "catalog:write"   // products, categories, brands
 	PermInventoryWrite Permission = "inventory:write" // warehouses and stock
-	PermOrdersManage   Permission = "orders:manage"   // every order, status changes
+	PermOrdersFulfil   Permission = "orders:fulfil"   // read every order, move its status
+	PermOrdersManage   Permission = "orders:manage"   // payments of orders, besides fulfilment
 	PermUsersManage    Permission = "users:manage"    // other people's accounts
 	PermRolesManage    Permission = "roles:manage"    // granting roles
 	PermSettingsManage Permission = "settings:manage" // store settings
 )
 
 var rolePermissions = map[Role][]Permission{
-	RoleManager: {PermCatalogWrite, PermInventoryWrite},
-	RoleAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage,
+	RoleManager: {PermCatalogWrite, PermInventoryWrite, PermOrdersFulfil},
+	RoleAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersFulfil, PermOrdersManage,
 		PermUsersManage},
-	RoleSuperAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage,
+	RoleSuperAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersFulfil, PermOrdersManage,
 		PermUsersManage, PermRolesManage, PermSettingsManage},
 }
 
