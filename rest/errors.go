@@ -31,6 +31,10 @@ func status(r *http.Request, err error) int {
 	switch commerce.ErrorKind(err) {
 	case commerce.KindInvalid:
 		var m *malformedError
+		var rule *ruleError
+		if errors.As(err, &rule) {
+			return http.StatusUnprocessableEntity
+		}
 		if errors.As(err, &m) || !hasBody(r) {
 			return http.StatusBadRequest
 		}

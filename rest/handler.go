@@ -10,7 +10,11 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/ecommerce-moderno/moderno/cart"
 	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/checkout"
+	"github.com/ecommerce-moderno/moderno/order"
+	"github.com/ecommerce-moderno/moderno/pricing"
 )
 
 // Config holds what a Handler needs.
@@ -39,6 +43,25 @@ type Config struct {
 
 	// Shop (issue 4): cart, checkout, orders.
 
+	// Carts serves /cart; the cart routes are left out when nil.
+	Carts *cart.Service
+	// Checkout places orders (POST /orders) and Orders reads them and
+	// moves them (GET /orders, PUT /orders/{id}/status, GET
+	// /admin/orders); the order routes are left out unless both are set.
+	Checkout *checkout.Service
+	Orders   *order.Service
+	// Idempotency keeps the first response of every mutating request sent
+	// with an Idempotency-Key, to replay it. Required with Carts or
+	// Checkout.
+	Idempotency *checkout.Idempotency
+	// Pricer prices shipping for GET /shipping-methods; it should be the
+	// one Carts and Checkout use. pricing's defaults when nil.
+	Pricer *pricing.Pricer
+	// SecureCookies marks the guest cart cookie Secure on every request,
+	// for a server behind a proxy that ends TLS; it is Secure anyway on a
+	// request that came over TLS.
+	SecureCookies bool
+
 	// Search (issue 6): full text and suggestions.
 
 	// Payments (issue 5): gateway webhooks.
@@ -59,6 +82,12 @@ type Handler struct {
 	// accounts (issue 3)
 
 	// shop (issue 4)
+	carts         *cart.Service
+	checkout      *checkout.Service
+	orders        *order.Service
+	keys          *checkout.Idempotency
+	pricer        *pricing.Pricer
+	secureCookies bool
 
 	// search (issue 6)
 
@@ -68,7 +97,7 @@ type Handler struct {
 // resources are the first path segments the API owns, now and in the
 // issues planned (docs/api.md): the storefront must use none of them.
 var resources = []string{"products", "categories", "brands", "health", "auth", "cart",
-	"orders", "search", "admin", "users", "payments", "webhooks"}
+	"orders", "search", "admin", "users", "payments", "webhooks", "shipping-methods"}
 
 // New returns a Handler. It panics when cfg.Catalog is nil, a wiring error.
 func New(cfg Config) *Handler {
@@ -77,6 +106,7 @@ func New(cfg Config) *Handler {
 	}
 	h := &Handler{catalog: cfg.Catalog, auth: cfg.Authenticate, checks: cfg.Checks,
 		log: cfg.Logger, maxAge: seconds(cfg.MaxAge, 30*time.Second)}
+	h.shop(cfg)
 	h.dir = &directory{catalog: cfg.Catalog, now: time.Now,
 		ttl: durationOr(cfg.CacheTTL, 10*time.Second)}
 	h.mux = chi.NewMux()
@@ -103,6 +133,7 @@ func (h *Handler) Register(r chi.Router) {
 		// accounts routes (issue 3)
 
 		// shop routes (issue 4)
+		h.shopRoutes(r)
 
 		// search routes (issue 6)
 

@@ -1,0 +1,270 @@
+package rest
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/ecommerce-moderno/moderno/cart"
+	"github.com/ecommerce-moderno/moderno/commerce"
+)
+
+// The guest cart token travels in this header or in this cookie; the
+// header wins when both are present.
+const (
+	CartTokenHeader = "X-Cart-Token"
+	CartCookie      = "moderno_cart"
+)
+
+// cartCookieAge is how long a browser keeps the guest cart cookie; the
+// server deletes guest carts left alone about as long (examples/server).
+const cartCookieAge = 30 * 24 * time.Hour
+
+type cartJSON struct {
+	ID                int64          `json:"id"`
+	Items             []cartItemJSON `json:"items"`
+	ItemCount         int            `json:"item_count"`
+	PriceChanged      bool           `json:"price_changed"`
+	Currency          string         `json:"currency"`
+	TaxIncluded       bool           `json:"tax_included"`
+	Subtotal          json.Number    `json:"subtotal"`
+	SubtotalFormatted string         `json:"subtotal_formatted"`
+	Savings           json.Number    `json:"savings"`
+	SavingsFormatted  string         `json:"savings_formatted"`
+	Discount          json.Number    `json:"discount"`
+	DiscountFormatted string         `json:"discount_formatted"`
+	Tax               json.Number    `json:"tax"`
+	TaxFormatted      string         `json:"tax_formatted"`
+	Total             json.Number    `json:"total"`
+	TotalFormatted    string         `json:"total_formatted"`
+	// Token is the new guest token, only in the response that created
+	// the guest's cart.
+	Token string `json:"token,omitempty"`
+}
+
+type cartItemJSON struct {
+	ID                 int64              `json:"id"`
+	ProductID          commerce.ProductID `json:"product_id"`
+	VariantID          commerce.VariantID `json:"variant_id"`
+	Name               string             `json:"name"`
+	SKU                string             `json:"sku"`
+	Image              string             `json:"image"`
+	Quantity           int                `json:"quantity"`
+	Price              json.Number        `json:"price"`
+	PriceFormatted     string             `json:"price_formatted"`
+	AddedPrice         json.Number        `json:"added_price"`
+	AddedPriceFormated string             `json:"added_price_formatted"`
+	PriceChanged       bool               `json:"price_changed"`
+	Total              json.Number        `json:"total"`
+	TotalFormatted     string             `json:"total_formatted"`
+	Stock              int                `json:"stock"`
+	Available          bool               `json:"available"`
+	OutOfStock         bool               `json:"out_of_stock"`
+}
+
+func newCartJSON(v cart.View) cartJSON {
+	q := v.Quote
+	j := cartJSON{ID: v.ID, Items: make([]cartItemJSON, 0, len(v.Items)), Token: v.Token,
+		Currency: string(q.Currency), TaxIncluded: q.Inclusive,
+		Subtotal: amount(q.Subtotal), SubtotalFormatted: q.Subtotal.Format(),
+		Savings: amount(q.Savings), SavingsFormatted: q.Savings.Format(),
+		Discount: amount(q.Discount), DiscountFormatted: q.Discount.Format(),
+		Tax: amount(q.Tax), TaxFormatted: q.Tax.Format(),
+		Total: amount(q.Total), TotalFormatted: q.Total.Format()}
+	line := 0
+	for _, it := range v.Items {
+		ij := cartItemJSON{ID: it.ID, ProductID: it.ProductID, VariantID: it.VariantID,
+			Name: it.Name, SKU: it.SKU, Image: it.Image, Quantity: it.Quantity,
+			Price: amount(it.Price), PriceFormatted: it.Price.Format(),
+			AddedPrice: amount(it.UnitPrice), AddedPriceFormated: it.UnitPrice.Format(),
+			PriceChanged: it.PriceChanged, Stock: it.Stock, Available: it.Available,
+			OutOfStock: it.OutOfStock, Total: "0", TotalFormatted: commerce.Zero(q.Currency).Format()}
+		if it.Available && line < len(q.Lines) {
+			t := q.Lines[line].Total
+			ij.Total, ij.TotalFormatted = amount(t), t.Format()
+			line++
+			j.ItemCount += it.Quantity
+		}
+		j.PriceChanged = j.PriceChanged || it.PriceChanged
+		j.Items = append(j.Items, ij)
+	}
+	return j
+}
+
+// shopper returns who shops and the guest token they hold. A signed-in
+// customer who still carries a guest token gets the guest cart merged into
+// theirs here, on their first cart or checkout request after signing in,
+// and the cookie is deleted.
+func (h *Handler) shopper(w http.ResponseWriter, r *http.Request) (commerce.Principal, string,
+	error) {
+	p := PrincipalFrom(r.Context())
+	token := cartToken(r)
+	if p.UserID == 0 || token == "" {
+		return p, token, nil
+	}
+	if _, err := h.carts.Merge(r.Context(), p, token); err != nil {
+		return p, "", err
+	}
+	if c, err := r.Cookie(CartCookie); err == nil && c.Value != "" {
+		h.setCartCookie(w, r, "", -1)
+	}
+	return p, "", nil
+}
+
+// cartToken returns the guest token of the request, from the header or
+// the cookie; "" when it carries none that could be one.
+func cartToken(r *http.Request) string {
+	t := r.Header.Get(CartTokenHeader)
+	if t == "" {
+		if c, err := r.Cookie(CartCookie); err == nil {
+			t = c.Value
+		}
+	}
+	if len(t) == 0 || len(t) > 128 {
+		return ""
+	}
+	return t
+}
+
+func (h *Handler) setCartCookie(w http.ResponseWriter, r *http.Request, token string,
+	maxAge int) {
+	http.SetCookie(w, &http.Cookie{Name: CartCookie, Value: token, Path: "/", MaxAge: maxAge,
+		HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Secure: r.TLS != nil || h.secureCookies})
+}
+
+// writeCart answers with the cart, handing a new guest token over in the
+// header, the cookie and the body.
+func (h *Handler) writeCart(w http.ResponseWriter, r *http.Request, code int, v cart.View) {
+	if v.Token != "" {
+		w.Header().Set(CartTokenHeader, v.Token)
+		h.setCartCookie(w, r, v.Token, int(cartCookieAge/time.Second))
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, r, code, map[string]cartJSON{"data": newCartJSON(v)})
+}
+
+// getCart serves GET /cart.
+func (h *Handler) getCart(w http.ResponseWriter, r *http.Request) {
+	if err := noParams(r); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	p, token, err := h.shopper(w, r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.carts.Cart(r.Context(), p, token)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeCart(w, r, http.StatusOK, v)
+}
+
+// addCartItem serves POST /cart/items.
+func (h *Handler) addCartItem(w http.ResponseWriter, r *http.Request) {
+	const op = "rest.add cart item"
+	body, err := readObject(w, r, false)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	var bad commerce.Fields
+	product := body.id(&bad, "", "product_id", true)
+	variant := body.id(&bad, "", "variant_id", false)
+	qty := body.quantity(&bad, "", h.carts.MaxQuantity())
+	if err := bad.Err(op); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	p, token, err := h.shopper(w, r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.carts.AddItem(r.Context(), p, token, commerce.ProductID(product),
+		commerce.VariantID(variant), qty)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeCart(w, r, http.StatusCreated, v)
+}
+
+// updateCartItem serves PUT /cart/items/{id}.
+func (h *Handler) updateCartItem(w http.ResponseWriter, r *http.Request) {
+	const op = "rest.update cart item"
+	id, ok := commerce.ParseID(chi.URLParam(r, "id"))
+	if !ok {
+		h.writeError(w, r, commerce.NotFound(op, "producto del carrito"))
+		return
+	}
+	body, err := readObject(w, r, false)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	var bad commerce.Fields
+	qty := body.quantity(&bad, "", h.carts.MaxQuantity())
+	if err := bad.Err(op); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	p, token, err := h.shopper(w, r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.carts.UpdateItem(r.Context(), p, token, id, qty)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeCart(w, r, http.StatusOK, v)
+}
+
+// removeCartItem serves DELETE /cart/items/{id}.
+func (h *Handler) removeCartItem(w http.ResponseWriter, r *http.Request) {
+	const op = "rest.remove cart item"
+	id, ok := commerce.ParseID(chi.URLParam(r, "id"))
+	if !ok {
+		h.writeError(w, r, commerce.NotFound(op, "producto del carrito"))
+		return
+	}
+	p, token, err := h.shopper(w, r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.carts.RemoveItem(r.Context(), p, token, id)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeCart(w, r, http.StatusOK, v)
+}
+
+// clearCart serves DELETE /cart: 204.
+func (h *Handler) clearCart(w http.ResponseWriter, r *http.Request) {
+	p, token, err := h.shopper(w, r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if err := h.carts.Clear(r.Context(), p, token); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// noParams refuses any query parameter on a route that takes none.
+func noParams(r *http.Request) error {
+	_, err := readParams(r.URL.RawQuery, nil)
+	return err
+}
