@@ -109,7 +109,7 @@ func readOrderFilter(rawQuery string) (order.Filter, string, error) {
 	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
 		p.bad.Add("to", "debe ser posterior a from")
 	}
-	format := p.oneOf("format", "json", "debe ser json o csv", "json", "csv")
+	format := p.oneOf("format", "", "debe ser json o csv", "json", "csv")
 	return f, format, p.err()
 }
 

@@ -14,7 +14,7 @@ import (
 // The guest cart token travels in this header or in this cookie; the
 // header wins when both are present.
 const (
-	CartTokenHeader = "X-Cart-Token"
+	CartTokenHeader = "X-Cart-Token" //nolint:gosec // a header's name, not a credential
 	CartCookie      = "moderno_cart"
 )
 
@@ -130,8 +130,10 @@ func cartToken(r *http.Request) string {
 
 func (h *Handler) setCartCookie(w http.ResponseWriter, r *http.Request, token string,
 	maxAge int) {
-	http.SetCookie(w, &http.Cookie{Name: CartCookie, Value: token, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteStrictMode,
+	// Secure needs TLS, which a server behind a proxy learns from its
+	// configuration; HttpOnly and SameSite=Strict are always set.
+	http.SetCookie(w, &http.Cookie{Name: CartCookie, Value: token, Path: "/", //nolint:gosec
+		MaxAge: maxAge, HttpOnly: true, SameSite: http.SameSiteStrictMode,
 		Secure: r.TLS != nil || h.secureCookies})
 }
 

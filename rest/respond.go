@@ -23,7 +23,7 @@ func writeJSON(w http.ResponseWriter, r *http.Request, code int, v any) {
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
+		_, _ = w.Write(body) //nolint:gosec // JSON with its Content-Type, not HTML
 	}
 }
 
