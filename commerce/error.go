@@ -97,9 +97,34 @@ func Invalid(op string, fields ...FieldError) *Error {
 	return &Error{Kind: KindInvalid, Op: op, Message: "datos no válidos", Fields: fields}
 }
 
-// NotFound returns an error of kind KindNotFound about what is missing.
+// NotFound returns an error of kind KindNotFound about what is missing,
+// named by a Spanish noun phrase such as "producto" or "categoría"; the
+// participle agrees with its first word.
 func NotFound(op, what string) *Error {
-	return &Error{Kind: KindNotFound, Op: op, Message: what + " no encontrado"}
+	found := " no encontrado"
+	if feminine(what) {
+		found = " no encontrada"
+	}
+	return &Error{Kind: KindNotFound, Op: op, Message: what + found}
+}
+
+// feminine reports whether the first word of a Spanish noun phrase is a
+// feminine noun, by the endings that mark most of them and the exceptions
+// a store's vocabulary meets.
+func feminine(phrase string) bool {
+	noun, _, _ := strings.Cut(strings.ToLower(phrase), " ")
+	switch noun {
+	case "día", "mapa", "problema", "sistema", "idioma", "tema", "esquema":
+		return false
+	case "variante", "clave", "imagen", "orden", "llave", "url", "sucursal":
+		return true
+	}
+	for _, end := range []string{"a", "ción", "sión", "dad", "tud", "umbre"} {
+		if strings.HasSuffix(noun, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // ErrorKind returns the kind of the first Error in err's chain, or

@@ -89,3 +89,23 @@ func TestPrincipalRequire(t *testing.T) {
 		})
 	}
 }
+
+func TestNotFoundAgrees(t *testing.T) {
+	tests := []struct{ what, want string }{
+		{"producto", "producto no encontrado"},
+		{"categoría", "categoría no encontrada"},
+		{"marca", "marca no encontrada"},
+		{"bodega", "bodega no encontrada"},
+		{"dirección", "dirección no encontrada"},
+		{"variante", "variante no encontrada"},
+		{"producto del carrito", "producto del carrito no encontrado"},
+		{"Pedido", "Pedido no encontrado"},
+		{"usuario", "usuario no encontrado"},
+		{"problema", "problema no encontrado"},
+	}
+	for _, tt := range tests {
+		if got := commerce.NotFound("op", tt.what).Message; got != tt.want {
+			t.Errorf("NotFound(%q).Message = %q; want %q", tt.what, got, tt.want)
+		}
+	}
+}
