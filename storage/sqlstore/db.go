@@ -31,6 +31,7 @@ type DB struct {
 	dialect     Dialect
 	migrations  fs.FS
 	clock       commerce.Clock
+	active      activeCount // for the plan of listings
 }
 
 // New returns a DB over the pools. It takes ownership of both.

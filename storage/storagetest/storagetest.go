@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"Brands", testBrands},
 		{"Products", testProducts},
 		{"List", testList},
+		{"Plans", testPlans},
 		{"Upsert", testUpsert},
 		{"Warehouses", testWarehouses},
 		{"Stock", testStock},
