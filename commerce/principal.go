@@ -18,18 +18,17 @@ type Permission string
 const (
 	PermCatalogWrite   Permission = "catalog:write"   // products, categories, brands
 	PermInventoryWrite Permission = "inventory:write" // warehouses and stock
-	PermOrdersFulfil   Permission = "orders:fulfil"   // read every order, move its status
-	PermOrdersManage   Permission = "orders:manage"   // payments of orders, besides fulfilment
+	PermOrdersManage   Permission = "orders:manage"   // every order, status changes
 	PermUsersManage    Permission = "users:manage"    // other people's accounts
 	PermRolesManage    Permission = "roles:manage"    // granting roles
 	PermSettingsManage Permission = "settings:manage" // store settings
 )
 
 var rolePermissions = map[Role][]Permission{
-	RoleManager: {PermCatalogWrite, PermInventoryWrite, PermOrdersFulfil},
-	RoleAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersFulfil, PermOrdersManage,
+	RoleManager: {PermCatalogWrite, PermInventoryWrite},
+	RoleAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage,
 		PermUsersManage},
-	RoleSuperAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersFulfil, PermOrdersManage,
+	RoleSuperAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage,
 		PermUsersManage, PermRolesManage, PermSettingsManage},
 }
 

@@ -60,11 +60,11 @@ func (f Filter) query(op string) (Query, error) {
 }
 
 // Search returns one page of every customer's orders matching f, newest
-// first, for staff holding commerce.PermOrdersFulfil. It returns
+// first, for staff holding commerce.PermOrdersManage. It returns
 // KindUnauthenticated, KindForbidden and KindInvalid naming the field.
 func (s *Service) Search(ctx context.Context, p commerce.Principal, f Filter) (Page, error) {
 	const op = "order.search"
-	if err := p.Require(op, commerce.PermOrdersFulfil); err != nil {
+	if err := p.Require(op, commerce.PermOrdersManage); err != nil {
 		return Page{}, err
 	}
 	return s.list(ctx, op, f, 0)
@@ -77,12 +77,12 @@ var csvHeader = []string{"number", "created_at", "customer_id", "status", "payme
 
 // ExportCSV writes every order matching f (its Page and Limit are ignored)
 // to w as CSV with a header, newest first, for staff holding
-// commerce.PermOrdersFulfil. Times are UTC in RFC 3339; amounts are plain
+// commerce.PermOrdersManage. Times are UTC in RFC 3339; amounts are plain
 // decimals. It returns the errors of Search and those of w.
 func (s *Service) ExportCSV(ctx context.Context, p commerce.Principal, f Filter,
 	w io.Writer) error {
 	const op = "order.export"
-	if err := p.Require(op, commerce.PermOrdersFulfil); err != nil {
+	if err := p.Require(op, commerce.PermOrdersManage); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)

@@ -215,7 +215,8 @@ func TestAccess(t *testing.T) {
 		{"owner", alice, 0},
 		{"staff", admin, 0},
 		{"another customer", bob, commerce.KindNotFound},
-		{"manager fulfilling orders", commerce.User(9, commerce.RoleManager), 0},
+		{"manager without orders:manage", commerce.User(9, commerce.RoleManager),
+			commerce.KindNotFound},
 		{"anonymous", commerce.Anonymous, commerce.KindUnauthenticated},
 	}
 	for _, tt := range tests {

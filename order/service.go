@@ -38,7 +38,7 @@ func NewService(store Store, cfg Config) *Service {
 }
 
 // Order returns an order with its lines and timeline to its owner or to
-// staff holding commerce.PermOrdersFulfil. It returns KindUnauthenticated
+// staff holding commerce.PermOrdersManage. It returns KindUnauthenticated
 // for an anonymous principal and KindNotFound for an order that does not
 // exist or that p may not see: a stranger cannot tell the two apart.
 func (s *Service) Order(ctx context.Context, p commerce.Principal,
@@ -58,7 +58,7 @@ func (s *Service) Order(ctx context.Context, p commerce.Principal,
 }
 
 func mayRead(p commerce.Principal, o Order) bool {
-	return p.Can(commerce.PermOrdersFulfil) || (p.UserID != 0 && p.UserID == o.CustomerID)
+	return p.Can(commerce.PermOrdersManage) || (p.UserID != 0 && p.UserID == o.CustomerID)
 }
 
 // Page is one page of a listing.

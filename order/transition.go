@@ -14,15 +14,14 @@ import (
 const attempts = 3
 
 // SetStatus moves an order to another status, for staff holding
-// commerce.PermOrdersFulfil (managers and above), with a note for the
-// timeline. Cancelling releases the reserved stock; shipping deducts it. It
-// returns
+// commerce.PermOrdersManage, with a note for the timeline. Cancelling
+// releases the reserved stock; shipping deducts it. It returns
 // KindUnauthenticated, KindForbidden, KindInvalid naming status or note,
 // KindNotFound, and KindConflict for a move the state machine does not allow.
 func (s *Service) SetStatus(ctx context.Context, p commerce.Principal, id commerce.OrderID,
 	to Status, note string) (Order, error) {
 	const op = "order.set status"
-	if err := p.Require(op, commerce.PermOrdersFulfil); err != nil {
+	if err := p.Require(op, commerce.PermOrdersManage); err != nil {
 		return Order{}, err
 	}
 	var bad commerce.Fields
@@ -62,7 +61,7 @@ func (s *Service) SetPayment(ctx context.Context, p commerce.Principal, id comme
 
 // Cancel cancels an order and releases its stock: the owner's while it is
 // pending and unpaid, any cancellable order for staff holding
-// commerce.PermOrdersFulfil. It returns KindUnauthenticated, KindInvalid
+// commerce.PermOrdersManage. It returns KindUnauthenticated, KindInvalid
 // naming note, KindNotFound (also for an order p may not see) and
 // KindConflict.
 func (s *Service) Cancel(ctx context.Context, p commerce.Principal, id commerce.OrderID,
@@ -80,7 +79,7 @@ func (s *Service) Cancel(ctx context.Context, p commerce.Principal, id commerce.
 		if !mayRead(p, c.o) {
 			return commerce.NotFound(op, "pedido")
 		}
-		staff := p.Can(commerce.PermOrdersFulfil)
+		staff := p.Can(commerce.PermOrdersManage)
 		if !staff && (c.o.Status != StatusPending || c.o.PaymentStatus != PaymentPending) {
 			return commerce.Errorf(commerce.KindConflict, op,
 				"el pedido ya está en curso; contáctenos para cancelarlo")
