@@ -19,16 +19,22 @@ const (
 	PermCatalogWrite   Permission = "catalog:write"   // products, categories, brands
 	PermInventoryWrite Permission = "inventory:write" // warehouses and stock
 	PermOrdersManage   Permission = "orders:manage"   // every order, status changes
+	PermRefunds        Permission = "payments:refund" // refunds and payment corrections
 	PermUsersManage    Permission = "users:manage"    // other people's accounts
 	PermRolesManage    Permission = "roles:manage"    // granting roles
 	PermSettingsManage Permission = "settings:manage" // store settings
 )
 
+// rolePermissions is the permission table. A manager runs the shop floor:
+// the catalog, the stock and the fulfilment of orders (seeing every order
+// and moving it through its states). Money going back out (refunds) and
+// other people's accounts stay with admins; granting roles and changing the
+// store's settings stay with super admins.
 var rolePermissions = map[Role][]Permission{
-	RoleManager: {PermCatalogWrite, PermInventoryWrite},
-	RoleAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage,
+	RoleManager: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage},
+	RoleAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage, PermRefunds,
 		PermUsersManage},
-	RoleSuperAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage,
+	RoleSuperAdmin: {PermCatalogWrite, PermInventoryWrite, PermOrdersManage, PermRefunds,
 		PermUsersManage, PermRolesManage, PermSettingsManage},
 }
 

@@ -40,11 +40,16 @@ func (s *Service) SetStatus(ctx context.Context, p commerce.Principal, id commer
 // bank transfers and cash on delivery by hand) and for the system (payment
 // webhooks). A payment made on a pending order confirms it; a failed
 // payment releases the stock and cancels the order while it can be
-// cancelled. It returns the errors of SetStatus, naming payment_status.
+// cancelled. Recording a refund needs commerce.PermRefunds. It returns the
+// errors of SetStatus, naming payment_status.
 func (s *Service) SetPayment(ctx context.Context, p commerce.Principal, id commerce.OrderID,
 	to PaymentStatus, reference, note string) (Order, error) {
 	const op = "order.set payment"
-	if err := p.Require(op, commerce.PermOrdersManage); err != nil {
+	perm := commerce.PermOrdersManage
+	if to == PaymentRefunded {
+		perm = commerce.PermRefunds // money going back out is an admin's call
+	}
+	if err := p.Require(op, perm); err != nil {
 		return Order{}, err
 	}
 	var bad commerce.Fields
