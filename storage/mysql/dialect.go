@@ -78,3 +78,7 @@ func (dialect) MigrationsTable() string {
 func (dialect) Analyze() string {
 	return "ANALYZE TABLE products, categories, category_closure, inventory"
 }
+
+// ForUpdate locks the rows a SELECT reads, and reads their latest committed
+// values whatever the transaction's snapshot.
+func (dialect) ForUpdate() string { return " FOR UPDATE" }

@@ -65,3 +65,7 @@ func (dialect) MigrationsTable() string {
 // Analyze gathers statistics, without which SQLite's planner walks the
 // price index instead of a category's rows.
 func (dialect) Analyze() string { return "ANALYZE" }
+
+// ForUpdate is empty: the single write connection begins its transactions
+// IMMEDIATE, so a write transaction already excludes every other writer.
+func (dialect) ForUpdate() string { return "" }

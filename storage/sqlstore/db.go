@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -23,9 +24,11 @@ type Config struct {
 	Clock      commerce.Clock // stamps created_at and updated_at; the system clock when nil
 }
 
-// DB implements catalog.Store and inventory.Store. Reads go to one pool and
-// writes to another, which may be the same: SQLite writes through a single
-// connection so that writers queue in Go instead of failing as busy.
+// DB implements catalog.Store, inventory.Store, checkout.Store,
+// checkout.KeyStore, checkout.Outbox, order.Store and cart.Store. Reads go
+// to one pool and writes to another, which may be the same: SQLite writes
+// through a single connection so that writers queue in Go instead of
+// failing as busy.
 type DB struct {
 	read, write *sqlx.DB
 	dialect     Dialect
@@ -67,10 +70,16 @@ func (db *DB) now() time.Time {
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil and
-// running it again when the engine reports a retryable failure.
+// running it again, after a pause, when the engine reports a retryable
+// failure such as a deadlock or a lock wait timeout.
 func (db *DB) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	var err error
-	for range maxAttempts {
+	for attempt := range maxAttempts {
+		if attempt > 0 {
+			if werr := pause(ctx, attempt); werr != nil {
+				return errors.Join(err, werr)
+			}
+		}
 		err = db.tryTx(ctx, fn)
 		if err == nil || !db.dialect.Retryable(err) || ctx.Err() != nil {
 			return err
@@ -79,15 +88,46 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	return err
 }
 
-func (db *DB) tryTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+// Backoff bounds: the first retry waits up to backoffBase, each later one
+// up to twice as long as the one before, never more than backoffMax.
+const (
+	backoffBase = 5 * time.Millisecond
+	backoffMax  = 200 * time.Millisecond
+)
+
+// pause waits before the given attempt (1 for the first retry) a random
+// time up to an exponentially growing bound ("full jitter"), so that the
+// transactions that deadlocked together do not collide again. It returns
+// the context's error when the context ends first.
+func pause(ctx context.Context, attempt int) error {
+	bound := min(backoffBase<<(attempt-1), backoffMax)
+	t := time.NewTimer(rand.N(bound) + time.Millisecond) //nolint:gosec // jitter, not a secret
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// tryTx runs fn in one transaction. It rolls back when fn fails or panics,
+// and re-raises the panic.
+func (db *DB) tryTx(ctx context.Context, fn func(tx *sqlx.Tx) error) (err error) {
 	tx, err := db.write.BeginTxx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	done := false
+	defer func() {
+		if !done {
+			_ = tx.Rollback()
+		}
+	}()
 	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
 		return err
 	}
+	done = true
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}

@@ -32,4 +32,8 @@ type Dialect interface {
 	// statistics after a bulk load, or "" when the engine keeps them
 	// itself.
 	Analyze() string
+	// ForUpdate returns the clause that ends a SELECT whose rows the
+	// transaction locks for writing (" FOR UPDATE"), or "" when the
+	// engine's write transactions already exclude other writers.
+	ForUpdate() string
 }
