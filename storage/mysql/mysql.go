@@ -11,24 +11,33 @@ import (
 	driver "github.com/go-sql-driver/mysql"
 	"github.com/jmoiron/sqlx"
 
+	"github.com/ecommerce-moderno/moderno/cart"
 	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/checkout"
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/inventory"
+	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/storage/sqlstore"
 )
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// DB is a MySQL or MariaDB database holding the catalog and the stock. Its
-// methods come from sqlstore.DB.
+// DB is a MySQL or MariaDB database holding the catalog, the stock,
+// orders, carts, idempotency keys and the outbox of events. Its methods
+// come from sqlstore.DB.
 type DB struct {
 	*sqlstore.DB
 }
 
 var (
-	_ catalog.Store   = (*DB)(nil)
-	_ inventory.Store = (*DB)(nil)
+	_ catalog.Store     = (*DB)(nil)
+	_ inventory.Store   = (*DB)(nil)
+	_ checkout.Store    = (*DB)(nil)
+	_ checkout.KeyStore = (*DB)(nil)
+	_ checkout.Outbox   = (*DB)(nil)
+	_ order.Store       = (*DB)(nil)
+	_ cart.Store        = (*DB)(nil)
 )
 
 // Options tune Open. The zero value is ready to use.
