@@ -10,6 +10,8 @@ import (
 
 	driver "github.com/go-sql-driver/mysql"
 
+	"github.com/ecommerce-moderno/moderno/cart/carttest"
+	"github.com/ecommerce-moderno/moderno/checkout/checkouttest"
 	"github.com/ecommerce-moderno/moderno/storage/mysql"
 	"github.com/ecommerce-moderno/moderno/storage/storagetest"
 )
@@ -21,9 +23,9 @@ import (
 // and drops it when it ends, so runs sharing a server never clash.
 const DSNVariable = "COMMERCE_TEST_MYSQL_DSN"
 
-// open returns a migrated database created for the test, or skips the test
-// when the variable is unset.
-func open(tb testing.TB) storagetest.Stores {
+// openDB returns a migrated database created for the test, or skips the
+// test when the variable is unset.
+func openDB(tb testing.TB) *mysql.DB {
 	tb.Helper()
 	dsn := os.Getenv(DSNVariable)
 	if dsn == "" {
@@ -51,6 +53,11 @@ func open(tb testing.TB) storagetest.Stores {
 	if err := db.Migrate(ctx); err != nil {
 		tb.Fatalf("Migrate = %v; want nil", err)
 	}
+	return db
+}
+
+func open(tb testing.TB) storagetest.Stores {
+	db := openDB(tb)
 	return storagetest.Stores{Catalog: db, Inventory: db, Migrations: db}
 }
 
@@ -78,4 +85,18 @@ func randomHex(tb testing.TB) string {
 
 func TestContract(t *testing.T) {
 	storagetest.Run(t, open)
+}
+
+// TestCheckout runs the contract of the checkout, order, idempotency key
+// and outbox stores, 200 concurrent checkouts for 50 units included.
+func TestCheckout(t *testing.T) {
+	checkouttest.Run(t, func(t *testing.T) checkouttest.Env {
+		return storagetest.CheckoutEnv(t, openDB(t))
+	})
+}
+
+func TestCart(t *testing.T) {
+	carttest.Run(t, func(t *testing.T) carttest.Env {
+		return storagetest.CartEnv(t, openDB(t))
+	})
 }
