@@ -55,10 +55,12 @@ type Session struct {
 
 // SessionUser is the part of the user a sign-in answers with.
 type SessionUser struct {
-	ID    commerce.UserID `json:"id"`
-	Email string          `json:"email"`
-	Name  string          `json:"name"`
-	Role  commerce.Role   `json:"role"`
+	ID            commerce.UserID `json:"id"`
+	Email         string          `json:"email"`
+	Name          string          `json:"name"`
+	Phone         string          `json:"phone"`
+	Role          commerce.Role   `json:"role"`
+	EmailVerified bool            `json:"email_verified"`
 }
 
 // Login signs a user in with e-mail and password and starts a session. It
@@ -204,7 +206,8 @@ func (s *Service) start(ctx context.Context, op string, u User) (Session, error)
 func (s *Service) session(pair auth.Pair, u User) Session {
 	return Session{AccessToken: pair.AccessToken, RefreshToken: pair.RefreshToken,
 		TokenType: "Bearer", ExpiresIn: int64(s.tokens.AccessTTL() / time.Second),
-		User: SessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role}}
+		User: SessionUser{ID: u.ID, Email: u.Email, Name: u.Name, Phone: u.Phone, Role: u.Role,
+			EmailVerified: u.EmailVerified}}
 }
 
 // Refresh rotates a refresh token into a new session pair carrying the

@@ -177,3 +177,27 @@ func checkWarehouse(op string, w *Warehouse) error {
 	bad.Check(utf8.RuneCountInString(w.Address) <= 500, "address", "máximo 500 caracteres")
 	return bad.Err(op)
 }
+
+// DeactivateWarehouse takes a warehouse out of use, for staff holding
+// commerce.PermInventoryWrite. Its stock levels and adjustments stay, as
+// the record of what it held; a warehouse is never deleted. It returns
+// KindUnauthenticated, KindForbidden and KindNotFound.
+func (s *Service) DeactivateWarehouse(ctx context.Context, p commerce.Principal,
+	id commerce.WarehouseID) (Warehouse, error) {
+	const op = "inventory.deactivate warehouse"
+	if err := p.Require(op, commerce.PermInventoryWrite); err != nil {
+		return Warehouse{}, err
+	}
+	w, err := s.store.Warehouse(ctx, id)
+	if err != nil {
+		return Warehouse{}, fmt.Errorf("%s: %w", op, err)
+	}
+	if !w.Active {
+		return w, nil
+	}
+	w.Active = false
+	if err := s.store.UpdateWarehouse(ctx, &w); err != nil {
+		return Warehouse{}, fmt.Errorf("%s: %w", op, err)
+	}
+	return w, nil
+}
