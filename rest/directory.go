@@ -117,3 +117,7 @@ func (d *directory) path(ctx context.Context, s *snapshot,
 	}
 	return path, nil
 }
+
+// forget drops the snapshot after a write of staff, so that the next read
+// sees the change.
+func (d *directory) forget() { d.cur.Store(nil) }

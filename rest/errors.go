@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
 )
@@ -30,6 +31,10 @@ func malformed(fields ...commerce.FieldError) error {
 func status(r *http.Request, err error) int {
 	switch commerce.ErrorKind(err) {
 	case commerce.KindInvalid:
+		var big *tooLargeError
+		if errors.As(err, &big) {
+			return http.StatusRequestEntityTooLarge
+		}
 		var m *malformedError
 		var rule *ruleError
 		if errors.As(err, &rule) {
@@ -61,6 +66,8 @@ func hasBody(r *http.Request) bool {
 	switch r.Method {
 	case http.MethodPost, http.MethodPut, http.MethodPatch:
 		return true
+	case http.MethodDelete: // DELETE /me carries the password
+		return r.ContentLength > 0
 	}
 	return false
 }
@@ -96,11 +103,24 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	if kind == commerce.KindInternal {
 		body.Error.Message, body.Error.Fields = "error interno", nil
 	}
-	if kind == commerce.KindRateLimited {
-		w.Header().Set("Retry-After", strconv.Itoa(60))
+	switch kind {
+	case commerce.KindRateLimited:
+		w.Header().Set("Retry-After", strconv.Itoa(retrySeconds(err)))
+	case commerce.KindUnauthenticated:
+		w.Header().Set("WWW-Authenticate", `Bearer realm="moderno"`)
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, r, code, body)
+}
+
+// retrySeconds is the error's wait in whole seconds, rounded up, at least
+// one; a minute when the error does not say.
+func retrySeconds(err error) int {
+	d := commerce.RetryAfter(err)
+	if d <= 0 {
+		return 60
+	}
+	return max(1, int((d+time.Second-1)/time.Second))
 }
 
 func (h *Handler) logInternal(ctx context.Context, err error) {

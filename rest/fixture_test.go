@@ -49,6 +49,13 @@ func newFixture(t testing.TB) *fixture {
 
 func newFixtureWith(t testing.TB, configure func(*rest.Config)) *fixture {
 	t.Helper()
+	return newFixtureOver(t, func(_ *fixture, c *rest.Config) { configure(c) })
+}
+
+// newFixtureOver is newFixtureWith for a configuration that needs the
+// fixture's database.
+func newFixtureOver(t testing.TB, configure func(*fixture, *rest.Config)) *fixture {
+	t.Helper()
 	ctx := context.Background()
 	now := time.Date(2025, 1, 2, 10, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
@@ -75,7 +82,7 @@ func newFixtureWith(t testing.TB, configure func(*rest.Config)) *fixture {
 		CacheTTL: -1,
 		Checks:   map[string]func(context.Context) error{"database": f.check},
 	}
-	configure(&cfg)
+	configure(f, &cfg)
 	f.handler = rest.New(cfg)
 	return f
 }

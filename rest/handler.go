@@ -13,8 +13,12 @@ import (
 	"github.com/ecommerce-moderno/moderno/cart"
 	"github.com/ecommerce-moderno/moderno/catalog"
 	"github.com/ecommerce-moderno/moderno/checkout"
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/customer"
+	"github.com/ecommerce-moderno/moderno/inventory"
 	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/pricing"
+	"github.com/ecommerce-moderno/moderno/ratelimit"
 )
 
 // Config holds what a Handler needs.
@@ -40,6 +44,27 @@ type Config struct {
 	MaxAge time.Duration
 
 	// Accounts (issue 3): sign-up, sign-in, profile, admin users.
+
+	// Accounts serves /auth, /me and /admin/users; nil leaves them out.
+	Accounts *customer.Service
+	// Inventory serves warehouses and stock adjustments to staff; nil
+	// leaves them out. The catalog's writes are served whenever Accounts
+	// is set, as only a signed-in staff member can make them.
+	Inventory *inventory.Service
+	// Limiter counts the rate limits of Limits per client address or user;
+	// nil applies none. ratelimit.NewMemory counts in this process.
+	Limiter ratelimit.Limiter
+	Limits  ratelimit.Policy
+	// ClientIP tells the client's address, for limits and security logs:
+	// the connection's peer when nil. Proxies.ClientIP believes
+	// X-Forwarded-For from trusted proxies.
+	ClientIP func(*http.Request) string
+	// Events hears the refusals of the staff routes as security events
+	// (auth.EventPermissionDenied); nil drops them.
+	Events commerce.Publisher
+	// MaxBody bounds JSON request bodies, product writes excepted (1 MiB):
+	// DefaultMaxBody when zero.
+	MaxBody int64
 
 	// Shop (issue 4): cart, checkout, orders.
 
@@ -80,6 +105,13 @@ type Handler struct {
 	mux     *chi.Mux
 
 	// accounts (issue 3)
+	accounts  *customer.Service
+	inventory *inventory.Service
+	limiter   ratelimit.Limiter
+	limits    ratelimit.Policy
+	clientIP  func(*http.Request) string
+	events    commerce.Publisher
+	maxBody   int64
 
 	// shop (issue 4)
 	carts         *cart.Service
@@ -97,7 +129,8 @@ type Handler struct {
 // resources are the first path segments the API owns, now and in the
 // issues planned (docs/api.md): the storefront must use none of them.
 var resources = []string{"products", "categories", "brands", "health", "auth", "cart",
-	"orders", "search", "admin", "users", "payments", "webhooks", "shipping-methods"}
+	"orders", "search", "admin", "users", "payments", "webhooks", "shipping-methods", "me",
+	"warehouses", "inventory"}
 
 // New returns a Handler. It panics when cfg.Catalog is nil, a wiring error.
 func New(cfg Config) *Handler {
@@ -107,6 +140,19 @@ func New(cfg Config) *Handler {
 	h := &Handler{catalog: cfg.Catalog, auth: cfg.Authenticate, checks: cfg.Checks,
 		log: cfg.Logger, maxAge: seconds(cfg.MaxAge, 30*time.Second)}
 	h.shop(cfg)
+	h.accounts, h.inventory = cfg.Accounts, cfg.Inventory
+	h.limiter, h.limits, h.clientIP = cfg.Limiter, cfg.Limits, cfg.ClientIP
+	if h.clientIP == nil {
+		h.clientIP = func(r *http.Request) string { return Proxies(nil).ClientIP(r) }
+	}
+	h.events = cfg.Events
+	if h.events == nil {
+		h.events = commerce.Discard
+	}
+	h.maxBody = cfg.MaxBody
+	if h.maxBody <= 0 {
+		h.maxBody = DefaultMaxBody
+	}
 	h.dir = &directory{catalog: cfg.Catalog, now: time.Now,
 		ttl: durationOr(cfg.CacheTTL, 10*time.Second)}
 	h.mux = chi.NewMux()
@@ -123,7 +169,8 @@ func New(cfg Config) *Handler {
 // handlers; the Handler's methods of those names answer in the API's form.
 func (h *Handler) Register(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(RequestID, h.recoverPanics, h.authenticate)
+		r.Use(RequestID, h.recoverPanics, h.origin,
+			h.limit("general", h.limits.General, perIP), h.authenticate, h.limitSearch)
 		get(r, "/health", h.health)
 		get(r, "/products", h.listProducts)
 		get(r, "/products/{ref}", h.product)
@@ -131,6 +178,7 @@ func (h *Handler) Register(r chi.Router) {
 		get(r, "/brands", h.brands)
 
 		// accounts routes (issue 3)
+		h.accountRoutes(r)
 
 		// shop routes (issue 4)
 		h.shopRoutes(r)
@@ -175,7 +223,7 @@ func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
 // MethodNotAllowed answers 405 in the API's error form.
 func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Allow", "GET, HEAD")
+		w.Header().Set("Allow", allowed(r))
 		body := errorBody{Error: errorJSON{Code: "method_not_allowed",
 			Message: "método no permitido", RequestID: RequestIDFrom(r.Context())}}
 		writeJSON(w, r, http.StatusMethodNotAllowed, body)
@@ -206,4 +254,27 @@ func durationOr(d, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// allowed lists the methods the router serves at the request's path.
+func allowed(r *http.Request) string {
+	rctx := chi.RouteContext(r.Context())
+	if rctx == nil || rctx.Routes == nil {
+		return "GET, HEAD"
+	}
+	path := r.URL.RawPath
+	if path == "" {
+		path = r.URL.Path
+	}
+	var ms []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost,
+		http.MethodPut, http.MethodDelete} {
+		if rctx.Routes.Match(chi.NewRouteContext(), m, path) {
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) == 0 {
+		return "GET, HEAD"
+	}
+	return strings.Join(ms, ", ")
 }
