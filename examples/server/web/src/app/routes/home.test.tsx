@@ -42,7 +42,8 @@ describe('home page', () => {
       expect(router.state.location.pathname).toBe('/catalogo'),
     );
     expect(router.state.location.search).toBe('?q=leche');
-    expect(screen.getByRole('main')).toHaveFocus();
+    // The router's state changes before React draws the new page.
+    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
     expect(
       await screen.findByRole('heading', {
         level: 1,
