@@ -1,11 +1,9 @@
 package auth
 
 import (
-	"crypto/rand"
-	"encoding/base64"
-	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/ecommerce-moderno/moderno/internal/keyring"
 )
 
 // MinKeySize is the shortest HMAC key accepted, in bytes: as long as the
@@ -22,8 +20,8 @@ type Key struct {
 // id is not 1 to 32 letters, digits, '-' or '_', or the secret is shorter
 // than MinKeySize bytes.
 func NewKey(id string, secret []byte) (Key, error) {
-	if !validID(id) {
-		return Key{}, fmt.Errorf("auth: key id %q: want 1 to 32 letters, digits, '-' or '_'", id)
+	if err := keyring.CheckID(id); err != nil {
+		return Key{}, fmt.Errorf("auth: %w", err)
 	}
 	if len(secret) < MinKeySize {
 		return Key{}, fmt.Errorf("auth: key %q has %d bytes; want at least %d", id,
@@ -34,8 +32,8 @@ func NewKey(id string, secret []byte) (Key, error) {
 
 // GenerateKey returns a new random key of MinKeySize bytes with the id.
 func GenerateKey(id string) (Key, error) {
-	secret := make([]byte, MinKeySize)
-	if _, err := rand.Read(secret); err != nil {
+	secret, err := keyring.Random(MinKeySize)
+	if err != nil {
 		return Key{}, fmt.Errorf("auth: generate key: %w", err)
 	}
 	return NewKey(id, secret)
@@ -43,63 +41,24 @@ func GenerateKey(id string) (Key, error) {
 
 // String returns the key in the form ParseKeys reads, "id:base64". It holds
 // the secret: write it only where secrets go.
-func (k Key) String() string {
-	return k.ID + ":" + base64.StdEncoding.EncodeToString(k.secret)
-}
+func (k Key) String() string { return keyring.Format(k.ID, k.secret) }
 
 // ParseKeys reads a ring of keys written as "id:base64" items separated by
 // commas, newest first, such as the value of COMMERCE_JWT_KEYS. The base64
 // may be standard or URL-safe, padded or not. Errors name the item at fault
 // but never show a secret.
 func ParseKeys(spec string) ([]Key, error) {
-	if strings.TrimSpace(spec) == "" {
-		return nil, errors.New("auth: no keys given")
+	items, err := keyring.Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("auth: %w", err)
 	}
-	var keys []Key
-	seen := map[string]bool{}
-	for i, item := range strings.Split(spec, ",") {
-		id, encoded, ok := strings.Cut(strings.TrimSpace(item), ":")
-		if !ok {
-			return nil, fmt.Errorf("auth: key %d: want the form id:base64", i+1)
-		}
-		secret, err := decodeBase64(encoded)
-		if err != nil {
-			return nil, fmt.Errorf("auth: key %d (%q): not valid base64", i+1, id)
-		}
-		k, err := NewKey(id, secret)
+	keys := make([]Key, 0, len(items))
+	for _, it := range items {
+		k, err := NewKey(it.ID, it.Secret)
 		if err != nil {
 			return nil, err
 		}
-		if seen[id] {
-			return nil, fmt.Errorf("auth: key id %q given twice", id)
-		}
-		seen[id] = true
 		keys = append(keys, k)
 	}
 	return keys, nil
-}
-
-func decodeBase64(s string) ([]byte, error) {
-	s = strings.TrimSpace(s)
-	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding,
-		base64.URLEncoding, base64.RawURLEncoding} {
-		if b, err := enc.DecodeString(s); err == nil {
-			return b, nil
-		}
-	}
-	return nil, errors.New("not base64")
-}
-
-func validID(id string) bool {
-	if id == "" || len(id) > 32 {
-		return false
-	}
-	for _, r := range id {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
-			r == '-' || r == '_'
-		if !ok {
-			return false
-		}
-	}
-	return true
 }
