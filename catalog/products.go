@@ -41,12 +41,7 @@ type Page struct {
 }
 
 // Pages returns how many pages the listing has.
-func (p Page) Pages() int {
-	if p.Limit == 0 {
-		return 0
-	}
-	return (p.Total + p.Limit - 1) / p.Limit
-}
+func (p Page) Pages() int { return commerce.PageCount(p.Total, p.Limit) }
 
 // ListProducts returns one page of products. Shoppers see active products
 // only. It returns KindInvalid for a bad filter, naming the field, and
@@ -79,9 +74,8 @@ func (s *Service) query(ctx context.Context, p commerce.Principal,
 		f.Sort = SortNewest
 	}
 	var bad commerce.Fields
-	bad.Check(f.Page >= 1 && f.Page <= 1_000_000, "page", "debe ser un entero entre 1 y 1000000")
-	bad.Check(f.Limit >= 1 && f.Limit <= MaxPageSize, "limit",
-		fmt.Sprintf("debe ser un entero entre 1 y %d", MaxPageSize))
+	bad.Between("page", f.Page, 1, 1_000_000)
+	bad.Between("limit", f.Limit, 1, MaxPageSize)
 	bad.Check(f.Sort.Valid(), "sort", "debe ser price_asc, price_desc, newest, name o rating")
 	bad.Check(f.PriceMin == nil || !f.PriceMin.IsNegative(), "price_min", "no puede ser negativo")
 	bad.Check(f.PriceMax == nil || !f.PriceMax.IsNegative(), "price_max", "no puede ser negativo")

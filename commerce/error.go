@@ -173,6 +173,14 @@ func (f *Fields) Check(ok bool, field, message string) {
 	}
 }
 
+// Between records that field must be a whole number from lo to hi when v
+// is outside that range.
+func (f *Fields) Between(field string, v, lo, hi int) {
+	if v < lo || v > hi {
+		f.Add(field, fmt.Sprintf("debe ser un entero entre %d y %d", lo, hi))
+	}
+}
+
 // Err returns an error of kind KindInvalid for op when any field was added,
 // and nil otherwise.
 func (f Fields) Err(op string) error {

@@ -110,3 +110,20 @@ func TestNotFoundAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestBetweenAndPageCount(t *testing.T) {
+	var f commerce.Fields
+	f.Between("page", 0, 1, 10)
+	f.Between("limit", 10, 1, 10)
+	f.Between("qty", 11, 1, 10)
+	if len(f) != 2 || f[0].Field != "page" || f[1].Message != "debe ser un entero entre 1 y 10" {
+		t.Fatalf("Fields = %+v; want page and qty out of range", f)
+	}
+	for _, tt := range []struct{ total, limit, want int }{
+		{0, 20, 0}, {1, 20, 1}, {20, 20, 1}, {21, 20, 2}, {5, 0, 0}, {5, -1, 0},
+	} {
+		if got := commerce.PageCount(tt.total, tt.limit); got != tt.want {
+			t.Errorf("PageCount(%d, %d) = %d; want %d", tt.total, tt.limit, got, tt.want)
+		}
+	}
+}

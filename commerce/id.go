@@ -29,3 +29,12 @@ func ParseID(s string) (int64, bool) {
 	}
 	return n, true
 }
+
+// PageCount returns how many pages of limit items hold total items; zero
+// when limit is not positive.
+func PageCount(total, limit int) int {
+	if limit <= 0 {
+		return 0
+	}
+	return (total + limit - 1) / limit
+}

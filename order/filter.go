@@ -36,9 +36,8 @@ func (f Filter) query(op string) (Query, error) {
 		f.Limit = 20
 	}
 	var bad commerce.Fields
-	bad.Check(f.Page >= 1 && f.Page <= 1_000_000, "page", "debe ser un entero entre 1 y 1000000")
-	bad.Check(f.Limit >= 1 && f.Limit <= MaxPageSize, "limit",
-		fmt.Sprintf("debe ser un entero entre 1 y %d", MaxPageSize))
+	bad.Between("page", f.Page, 1, 1_000_000)
+	bad.Between("limit", f.Limit, 1, MaxPageSize)
 	for _, st := range f.Statuses {
 		bad.Check(st.Valid(), "status", "estado desconocido: "+string(st))
 	}

@@ -70,12 +70,7 @@ type Page struct {
 }
 
 // Pages returns how many pages the listing has.
-func (p Page) Pages() int {
-	if p.Limit == 0 {
-		return 0
-	}
-	return (p.Total + p.Limit - 1) / p.Limit
-}
+func (p Page) Pages() int { return commerce.PageCount(p.Total, p.Limit) }
 
 // History returns one page of the signed-in customer's own orders, newest
 // first. Page counts from 1; limit is 1 to MaxPageSize (20 when zero). It

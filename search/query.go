@@ -1,7 +1,6 @@
 package search
 
 import (
-	"fmt"
 	"time"
 	"unicode/utf8"
 
@@ -72,9 +71,8 @@ func (q Query) Normalize() (Query, error) {
 		q.Sort = SortRelevance
 	}
 	var bad commerce.Fields
-	bad.Check(q.Page >= 1 && q.Page <= 10_000, "page", "debe ser un entero entre 1 y 10000")
-	bad.Check(q.Limit >= 1 && q.Limit <= MaxLimit, "limit",
-		fmt.Sprintf("debe ser un entero entre 1 y %d", MaxLimit))
+	bad.Between("page", q.Page, 1, 10_000)
+	bad.Between("limit", q.Limit, 1, MaxLimit)
 	bad.Check(q.Sort.Valid(), "sort",
 		"debe ser relevance, price_asc, price_desc, newest o rating")
 	bad.Check(q.Filter.PriceMin >= 0, "price_min", "no puede ser negativo")
