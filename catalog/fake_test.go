@@ -154,12 +154,14 @@ func (f *fakeStore) ProductBySlug(_ context.Context, slug string) (catalog.Produ
 	return catalog.Product{}, commerce.NotFound("product", "producto")
 }
 
-func (f *fakeStore) ListProducts(_ context.Context, q catalog.ProductQuery) ([]catalog.Product, int, error) {
+func (f *fakeStore) ListProducts(_ context.Context,
+	q catalog.ProductQuery) ([]catalog.Product, int, error) {
 	f.lastQuery = q
 	return nil, 0, nil
 }
 
-func (f *fakeStore) UpsertProducts(_ context.Context, ps []catalog.Product) (catalog.UpsertResult, error) {
+func (f *fakeStore) UpsertProducts(_ context.Context,
+	ps []catalog.Product) (catalog.UpsertResult, error) {
 	for i := range ps {
 		ps[i].ID = commerce.ProductID(len(f.products) + 1)
 		f.products[ps[i].ID] = ps[i]

@@ -182,7 +182,8 @@ func TestInactiveProductHiddenFromShoppers(t *testing.T) {
 	if err := s.CreateProduct(ctx, manager, &p); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Product(ctx, commerce.Anonymous, p.Slug); commerce.ErrorKind(err) != commerce.KindNotFound {
+	_, err := s.Product(ctx, commerce.Anonymous, p.Slug)
+	if commerce.ErrorKind(err) != commerce.KindNotFound {
 		t.Errorf("Product(inactive) as shopper = %v; want not found", err)
 	}
 	if _, err := s.Product(ctx, manager, "1"); err != nil {

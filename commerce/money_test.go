@@ -128,7 +128,8 @@ func TestMoneyJSON(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil || !back.Equal(m) {
 		t.Errorf("json.Unmarshal(%s) = %v, %v; want %v", data, back, err, m)
 	}
-	for _, bad := range []string{`{"amount":"1.5","currency":"CLP"}`, `{"amount":"1","currency":"XXX"}`,
+	for _, bad := range []string{
+		`{"amount":"1.5","currency":"CLP"}`, `{"amount":"1","currency":"XXX"}`,
 		`{"amount":"x","currency":"USD"}`, `[]`} {
 		if err := json.Unmarshal([]byte(bad), &back); err == nil {
 			t.Errorf("json.Unmarshal(%s) succeeded; want error", bad)

@@ -13,7 +13,8 @@ import (
 // that reading must go on after each. Line 3 holds a quoted field across
 // two lines, so record and line numbers part ways.
 const badCSV = "id_producto,marca,nombre,presentacion,precio_mediana_ars,precio_min_ars," +
-	"precio_max_ars,n_precios,n_sucursales,categoria,subcategoria\n" + `0000000000001,ARCOR,Caramelos Arcor 100 Gr,100.0 gr,50.00,45,55,3,2,,
+	"precio_max_ars,n_precios,n_sucursales,categoria,subcategoria\n" +
+	`0000000000001,ARCOR,Caramelos Arcor 100 Gr,100.0 gr,50.00,45,55,3,2,,
 0000000000002,ARCOR,"Chocolate
 Arcor 100 Gr",100.0 gr,80.00,80,80,1,1,Golosinas,Chocolates
 0000000000003,ARCOR,,100.0 gr,50.00,45,55,3,2,,
