@@ -29,6 +29,13 @@ type Config struct {
 
 	// shop settings (issue 4)
 
+	// ReservationTTL is how long stock stays reserved for a pending unpaid
+	// order before the sweeper cancels it (COMMERCE_RESERVATION_TTL).
+	ReservationTTL time.Duration
+	// SecureCookies marks the guest cart cookie Secure behind a proxy that
+	// ends TLS (COMMERCE_SECURE_COOKIES).
+	SecureCookies bool
+
 	// search settings (issue 6)
 
 	// payments settings (issue 5)
@@ -62,6 +69,11 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 	// accounts flags (issue 3)
 
 	// shop flags (issue 4)
+	reservationTTL := envOr(getenv, "COMMERCE_RESERVATION_TTL", "30m")
+	fs.Func("reservation-ttl", "how long an unpaid order holds its stock, such as 30m "+
+		"(COMMERCE_RESERVATION_TTL)", func(v string) error { reservationTTL = v; return nil })
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", getenv("COMMERCE_SECURE_COOKIES") == "true",
+		"mark cookies Secure behind a TLS proxy (COMMERCE_SECURE_COOKIES=true)")
 
 	// search flags (issue 6)
 
@@ -77,6 +89,10 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 	}
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = "sqlite:" + filepath.Join(c.DataDir, "commerce.db")
+	}
+	if c.ReservationTTL, err = time.ParseDuration(reservationTTL); err != nil {
+		return Config{}, nil, fmt.Errorf("COMMERCE_RESERVATION_TTL %q: want a duration such "+
+			"as 30m or 2h", reservationTTL)
 	}
 	return c, rest, c.Validate()
 }
@@ -122,6 +138,10 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("-shutdown-timeout: must be positive"))
+	}
+	if c.ReservationTTL < time.Minute || c.ReservationTTL > 30*24*time.Hour {
+		errs = append(errs, fmt.Errorf("COMMERCE_RESERVATION_TTL %v: from 1m to 720h",
+			c.ReservationTTL))
 	}
 	return errors.Join(errs...)
 }

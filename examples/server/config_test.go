@@ -20,7 +20,8 @@ func TestParseConfigDefaults(t *testing.T) {
 		t.Fatalf("ParseConfig() = %v", err)
 	}
 	want := Config{Addr: ":8080", DataDir: "./data", DatabaseURL: "sqlite:data/commerce.db",
-		LogLevel: slog.LevelInfo, ShutdownTimeout: 15 * time.Second}
+		LogLevel: slog.LevelInfo, ShutdownTimeout: 15 * time.Second,
+		ReservationTTL: 30 * time.Minute}
 	if c != want || cmd != nil {
 		t.Errorf("ParseConfig() = %+v, %v; want %+v, no command", c, cmd, want)
 	}

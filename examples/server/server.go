@@ -12,10 +12,14 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/ecommerce-moderno/moderno/cart"
 	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/checkout"
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/examples/server/web"
 	"github.com/ecommerce-moderno/moderno/inventory"
+	"github.com/ecommerce-moderno/moderno/order"
+	"github.com/ecommerce-moderno/moderno/pricing"
 	"github.com/ecommerce-moderno/moderno/rest"
 )
 
@@ -43,6 +47,14 @@ type Main struct {
 	// accounts (issue 3)
 
 	// shop (issue 4)
+	events   *commerce.Bus // the order and stock events the outbox relay publishes
+	pricer   *pricing.Pricer
+	carts    *cart.Service
+	orders   *order.Service
+	checkout *checkout.Service
+	keys     *checkout.Idempotency
+	jobs     *jobs
+	tick     ticker // the jobs' ticks; real tickers when nil
 
 	// search (issue 6)
 
@@ -70,6 +82,7 @@ func (m *Main) Open(ctx context.Context) error {
 	// accounts wiring (issue 3)
 
 	// shop wiring (issue 4)
+	m.openShop()
 
 	// search wiring (issue 6)
 
@@ -145,6 +158,8 @@ func (m *Main) Close() error {
 		}
 		m.http = nil
 	}
+	m.jobs.Stop() // before the database they use closes
+	m.jobs = nil
 	if m.db != nil {
 		if err := m.db.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close database: %w", err))
@@ -176,6 +191,8 @@ func (m *Main) handler() (http.Handler, error) {
 		// accounts API (issue 3)
 
 		// shop API (issue 4)
+		Carts: m.carts, Checkout: m.checkout, Orders: m.orders, Idempotency: m.keys,
+		Pricer: m.pricer, SecureCookies: m.Config.SecureCookies,
 
 		// search API (issue 6)
 
