@@ -189,7 +189,7 @@ func checkStorefront(t *testing.T, m *Main) {
 			resp.Header)
 	}
 	for path, want := range map[string]int{"/assets/missing-123.js": 404, "/products/a/b": 404,
-		"/cart": 404} {
+		"/cart/nada": 404, "/cart": 200} {
 		if resp, _ := fetch(t, m, path); resp.StatusCode != want {
 			t.Errorf("GET %s = %d; want %d", path, resp.StatusCode, want)
 		}
