@@ -3,6 +3,8 @@ package payment
 import (
 	"errors"
 	"fmt"
+
+	"github.com/ecommerce-moderno/moderno/commerce"
 )
 
 // Error is a gateway's failure. Message is safe to show to the shopper, in
@@ -38,6 +40,16 @@ func Declined(code, message string) *Error {
 func Temporary(code string, err error) *Error {
 	return &Error{Code: code, Message: "el medio de pago no responde; inténtelo más tarde",
 		Retryable: true, Err: err}
+}
+
+// Unavailable returns a failure of the gateway itself rather than of the
+// payment: a plugin that crashed, timed out or whose circuit is open. It is
+// retryable, and of kind commerce.KindUnavailable, so that the HTTP layer
+// answers 503 and never 500.
+func Unavailable(code string, err error) *Error {
+	const msg = "el medio de pago no está disponible; inténtelo más tarde"
+	return &Error{Code: code, Message: msg, Retryable: true,
+		Err: commerce.Wrap(commerce.KindUnavailable, "payment."+code, err, msg)}
 }
 
 // Retryable reports whether err says a retry with the same idempotency key

@@ -2,6 +2,7 @@ package payment_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
@@ -75,5 +76,13 @@ func TestCapabilities(t *testing.T) {
 	d := payment.Description{Currencies: []commerce.Currency{commerce.CLP}}
 	if !d.Accepts(commerce.CLP) || d.Accepts(commerce.USD) {
 		t.Errorf("Accepts wrong for %v", d.Currencies)
+	}
+}
+
+func TestUnavailableMapsToKind(t *testing.T) {
+	err := fmt.Errorf("checkout: %w", payment.Unavailable("plugin_timeout", errors.New("deadline")))
+	if commerce.ErrorKind(err) != commerce.KindUnavailable || !payment.Retryable(err) {
+		t.Errorf("Unavailable: kind %v, retryable %v; want unavailable and retryable",
+			commerce.ErrorKind(err), payment.Retryable(err))
 	}
 }

@@ -68,6 +68,10 @@ type Result struct {
 	// RedirectURL is where the shopper must go to finish paying, if
 	// anywhere.
 	RedirectURL string
+	// ClientSecret lets the storefront finish the payment in the gateway's
+	// own form (Stripe's PaymentIntent client secret), so card data never
+	// touches the store. It is handed to the shopper and never stored.
+	ClientSecret string
 }
 
 // Notification is what a webhook said about a payment.
