@@ -8,6 +8,8 @@ WEB         := examples/server/web
 TOOLS       := $(CURDIR)/.tools/bin
 GOLANGCI    := $(TOOLS)/golangci-lint
 GOLANGCI_V  := v2.15.0
+STRIPE_MOCK := $(TOOLS)/stripe-mock
+STRIPE_MOCK_V := v0.203.0
 CHROMIUM    ?= /usr/bin/chromium
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # MariaDB and Redis of this machine; override to point the tests elsewhere.
@@ -15,7 +17,8 @@ COMMERCE_TEST_MYSQL_DSN ?= root@tcp(127.0.0.1:3306)/
 COMMERCE_TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 export COMMERCE_TEST_MYSQL_DSN COMMERCE_TEST_REDIS_URL
 
-.PHONY: run build test bench lint vet go-test web web-deps web-test e2e chromium tools clean
+.PHONY: run build test bench lint vet go-test web web-deps web-test e2e chromium tools clean \
+	proto stripe-mock
 
 ## run: build the UI and the server, then start the store on :8080
 run: build
@@ -35,8 +38,8 @@ lint: $(GOLANGCI) web-deps
 vet:
 	$(GO) vet ./...
 
-go-test:
-	$(GO) test -race -count=1 ./...
+go-test: stripe-mock
+	PATH="$(TOOLS):$$PATH" $(GO) test -race -count=1 ./...
 
 web: web-deps
 	cd $(WEB) && npm run build
@@ -61,7 +64,22 @@ chromium:
 $(GOLANGCI):
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_V)
 
-tools: $(GOLANGCI)
+## stripe-mock: Stripe's API mock, which the Stripe plugin's tests start
+stripe-mock: $(STRIPE_MOCK)
+
+$(STRIPE_MOCK):
+	GOBIN=$(TOOLS) $(GO) install github.com/stripe/stripe-mock@$(STRIPE_MOCK_V)
+
+## proto: regenerate the payment plugin protocol's Go code (needs protoc)
+proto:
+	@command -v protoc >/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq protobuf-compiler >/dev/null; }
+	GOBIN=$(TOOLS) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12
+	GOBIN=$(TOOLS) $(GO) install google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.2
+	cd plugins/sdk && PATH="$(TOOLS):$$PATH" protoc --go_out=. --go_opt=paths=source_relative \
+		--go-grpc_out=. --go-grpc_opt=paths=source_relative proto/gateway.proto
+
+tools: $(GOLANGCI) $(STRIPE_MOCK)
 
 ## bench: measure and rewrite BENCHMARKS.md
 bench: build

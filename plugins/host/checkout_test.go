@@ -1,0 +1,117 @@
+package host_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/checkout"
+	"github.com/ecommerce-moderno/moderno/checkout/checkouttest"
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/inventory"
+	"github.com/ecommerce-moderno/moderno/order"
+	"github.com/ecommerce-moderno/moderno/payment"
+	"github.com/ecommerce-moderno/moderno/plugins/host"
+)
+
+// TestPluginKilledMidAuthorization kills the plugin's process while it
+// authorizes an order's payment: the order stays pending with its stock
+// reserved and nothing charged, and the shopper's retry, with the same
+// idempotency key, charges once.
+func TestPluginKilledMidAuthorization(t *testing.T) {
+	_, g, files := faultHost(t, host.Config{})
+	mem := checkouttest.NewMemory()
+	clock := checkouttest.NewClock()
+	orders := order.NewService(mem, order.Config{Clock: clock})
+	svc := checkout.NewService(mem, checkout.Config{Catalog: mem, Orders: orders, Clock: clock,
+		Payments: payment.NewRegistry(g)})
+	wh := mem.AddWarehouse()
+	p := catalog.Product{Name: "te-verde", SKU: "te-verde", Slug: "te-verde", Active: true,
+		Price: commerce.FromMinor(11990, commerce.CLP)}
+	mem.AddProduct(&p)
+	mem.SetLevels(inventory.Level{ProductID: p.ID, WarehouseID: wh, Quantity: 10})
+	shopper := commerce.User(42, commerce.RoleCustomer)
+	req := checkout.Request{IdempotencyKey: "place-1", PaymentMethod: "faultgw",
+		PaymentToken: "crash_once", Items: []checkout.Item{{ProductID: p.ID, Quantity: 2}},
+		ShippingAddress: order.Address{Name: "Ana Rojas", Street: "Av. Providencia 1234",
+			City: "Santiago", Region: "Metropolitana", Country: "Chile"}}
+	reserved := func() int {
+		ls, err := mem.Levels(context.Background(), p.ID)
+		if err != nil || len(ls) != 1 {
+			t.Fatalf("Levels = %v, %v", ls, err)
+		}
+		return ls[0].Reserved
+	}
+
+	type placed struct {
+		res checkout.Result
+		err error
+	}
+	done := make(chan placed, 1)
+	go func() {
+		res, err := svc.PlaceOrder(context.Background(), shopper, "", req)
+		done <- placed{res, err}
+	}()
+	var pid int
+	waitFor(t, "the plugin to be inside the authorization", func() bool {
+		b, err := os.ReadFile(filepath.Join(files, "in_call"))
+		if err != nil {
+			return false
+		}
+		pid, err = strconv.Atoi(string(b))
+		return err == nil
+	})
+	if pid != g.Pid() {
+		t.Fatalf("the plugin in the call is %d; the host runs %d", pid, g.Pid())
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	var first placed
+	select {
+	case first = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("PlaceOrder did not return after the plugin died")
+	}
+	if first.err != nil {
+		t.Fatalf("PlaceOrder with the plugin killed = %v; want the order, pending", first.err)
+	}
+	o, err := orders.Order(context.Background(), shopper, first.res.Order.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != order.StatusPending || o.PaymentStatus != order.PaymentPending {
+		t.Errorf("order after the crash = %s/%s; want pending/pending", o.Status,
+			o.PaymentStatus)
+	}
+	if r := reserved(); r != 2 {
+		t.Errorf("reserved after the crash = %d; want 2", r)
+	}
+	if got := lines(t, files, "charges"); len(got) != 0 {
+		t.Fatalf("charges after the crash = %v; want none", got)
+	}
+
+	for i := range 2 {
+		res, err := svc.PlaceOrder(context.Background(), shopper, "", req)
+		if err != nil || !res.Replayed || res.Order.ID != o.ID {
+			t.Fatalf("retry %d = %+v, %v; want order %d replayed", i, res, err, o.ID)
+		}
+		if res.Order.PaymentStatus != order.PaymentPaid {
+			t.Errorf("retry %d: payment %s; want paid", i, res.Order.PaymentStatus)
+		}
+	}
+	if got := lines(t, files, "charges"); len(got) != 1 || got[0] != o.Number+":authorize" {
+		t.Errorf("charges after two retries = %v; want one, for %s", got, o.Number)
+	}
+	if g.Restarts() != 1 {
+		t.Errorf("restarts = %d; want 1", g.Restarts())
+	}
+	if r := reserved(); r != 2 {
+		t.Errorf("reserved after payment = %d; want 2, until shipping", r)
+	}
+}

@@ -1,0 +1,119 @@
+// Command faultgw is a payment plugin for the host's fault tests. What it
+// does depends on the charge's token, and it keeps its charges in files
+// under COMMERCE_FAULTGW_DIR, as a provider keeps them on its servers, so
+// that they outlive the process:
+//
+//   - "" or "ok": charges once per idempotency key (file "charges").
+//   - "crash_once": the first time, writes its pid to "in_call" and hangs
+//     until the test kills it; afterwards, as "ok".
+//   - "hang": never answers, whatever the deadline.
+//   - "down": fails as a gateway that is down (retryable).
+//   - "decline": declines.
+//
+// Every authorization is counted in "calls".
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/payment"
+	"github.com/ecommerce-moderno/moderno/plugins/sdk"
+)
+
+func main() {
+	sdk.Serve(&gateway{dir: os.Getenv("COMMERCE_FAULTGW_DIR")})
+}
+
+type gateway struct {
+	dir string
+	mu  sync.Mutex
+}
+
+func (g *gateway) Describe() payment.Description {
+	return payment.Description{Name: "faultgw", DisplayName: "Pasarela de fallas",
+		Currencies: []commerce.Currency{commerce.CLP}}
+}
+
+func (g *gateway) Authorize(_ context.Context, c payment.Charge) (payment.Result, error) {
+	if err := g.appendLine("calls", c.IdempotencyKey); err != nil {
+		return payment.Result{}, err
+	}
+	switch c.Token {
+	case "crash_once":
+		if g.firstCrash() {
+			select {} // killed by the test, mid-call
+		}
+	case "hang":
+		select {}
+	case "down":
+		return payment.Result{}, payment.Temporary("gateway_down", errors.New("503"))
+	case "decline":
+		return payment.Result{}, payment.Declined("card_declined", "la tarjeta fue rechazada")
+	}
+	return g.charge(c)
+}
+
+// firstCrash reports whether this is the first "crash_once" call, and then
+// writes the pid for the test to kill.
+func (g *gateway) firstCrash() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if _, err := os.Stat(g.path("in_call")); err == nil {
+		return false
+	}
+	tmp := g.path("in_call.tmp")
+	if os.WriteFile(tmp, []byte(strconv.Itoa(os.Getpid())), 0o600) != nil {
+		return false
+	}
+	return os.Rename(tmp, g.path("in_call")) == nil
+}
+
+// charge records one charge per idempotency key and returns it.
+func (g *gateway) charge(c payment.Charge) (payment.Result, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	res := payment.Result{Status: payment.StatusCaptured, Reference: "fg_" + c.IdempotencyKey,
+		Amount: c.Amount}
+	data, err := os.ReadFile(g.path("charges"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return payment.Result{}, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == c.IdempotencyKey {
+			return res, nil
+		}
+	}
+	return res, g.appendLocked("charges", c.IdempotencyKey)
+}
+
+func (g *gateway) Refund(_ context.Context, r payment.Refund) (payment.Result, error) {
+	return payment.Result{Status: payment.StatusRefunded, Reference: r.Reference,
+		Amount: r.Amount}, nil
+}
+
+func (g *gateway) appendLine(file, line string) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.appendLocked(file, line)
+}
+
+func (g *gateway) appendLocked(file, line string) error {
+	f, err := os.OpenFile(g.path(file), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(line + "\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (g *gateway) path(name string) string { return filepath.Join(g.dir, name) }
