@@ -23,6 +23,7 @@ type Gateway struct {
 	env  []string
 	cfg  *Config
 	br   *breaker
+	life context.Context // the host's: ending it stops the process
 
 	mu       sync.Mutex
 	proc     *process // nil: not running
@@ -40,7 +41,7 @@ var (
 )
 
 // start launches the plugin process and learns its description.
-func (g *Gateway) start(context.Context) error {
+func (g *Gateway) start() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.startLocked()
@@ -51,7 +52,7 @@ func (g *Gateway) startLocked() error {
 		g.proc.kill()
 		g.proc = nil
 	}
-	p, err := launch(g.path, g.env, g.cfg)
+	p, err := launch(g.life, g.path, g.env, g.cfg)
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,8 @@ var validName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 // Host runs a set of payment plugins. It is safe for concurrent use.
 type Host struct {
 	gateways []*Gateway
-	stop     chan struct{}
+	life     context.Context // ends with Close, and with it the plugins
+	stop     context.CancelFunc
 	done     sync.WaitGroup
 	once     sync.Once
 }
@@ -91,18 +92,21 @@ type Host struct {
 // name.
 func Open(ctx context.Context, cfg Config) (*Host, error) {
 	cfg.defaults()
-	h := &Host{stop: make(chan struct{})}
+	h := &Host{}
+	h.life, h.stop = context.WithCancel(context.WithoutCancel(ctx))
 	seen := map[string]bool{}
 	for _, name := range cfg.Names {
 		if !validName.MatchString(name) || seen[name] {
+			h.stop()
 			h.closeAll()
 			return nil, fmt.Errorf("host: plugin name %q is invalid or repeated", name)
 		}
 		seen[name] = true
 		g := &Gateway{name: name, path: filepath.Join(cfg.Dir, name), cfg: &cfg,
-			env: pluginEnv(name, cfg.Env),
-			br:  &breaker{threshold: cfg.FailureThreshold, cooldown: cfg.Cooldown}}
-		if err := g.start(ctx); err != nil {
+			env: pluginEnv(name, cfg.Env), life: h.life,
+			br: &breaker{threshold: cfg.FailureThreshold, cooldown: cfg.Cooldown}}
+		if err := g.start(); err != nil {
+			h.stop()
 			h.closeAll()
 			return nil, err
 		}
@@ -110,7 +114,7 @@ func Open(ctx context.Context, cfg Config) (*Host, error) {
 	}
 	if cfg.HealthInterval > 0 && len(h.gateways) > 0 {
 		h.done.Add(1)
-		go h.watch(cfg.HealthInterval)
+		go h.watch(h.life, cfg.HealthInterval)
 	}
 	return h, nil
 }
@@ -147,16 +151,16 @@ func (h *Host) Check(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-func (h *Host) watch(every time.Duration) {
+func (h *Host) watch(life context.Context, every time.Duration) {
 	defer h.done.Done()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {
-		case <-h.stop:
+		case <-life.Done():
 			return
 		case <-t.C:
-			ctx, cancel := context.WithTimeout(context.Background(), every)
+			ctx, cancel := context.WithTimeout(life, every)
 			_ = h.Check(ctx) // a plugin that stays down fails its calls, clearly
 			cancel()
 		}
@@ -167,7 +171,7 @@ func (h *Host) watch(every time.Duration) {
 // as unavailable.
 func (h *Host) Close() error {
 	h.once.Do(func() {
-		close(h.stop)
+		h.stop()
 		h.done.Wait()
 		h.closeAll()
 	})

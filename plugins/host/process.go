@@ -23,9 +23,10 @@ type process struct {
 	pid    int
 }
 
-// launch starts the plugin at path with env, completes the handshake and
+// launch starts the plugin at path with env, to run until life ends, completes the handshake and
 // asks it to describe itself.
-func launch(path string, env []string, cfg *Config) (*process, error) {
+func launch(life context.Context, path string, env []string, cfg *Config) (*process,
+	error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("host: plugin %s: %w", path, err)
@@ -33,7 +34,8 @@ func launch(path string, env []string, cfg *Config) (*process, error) {
 	if info.IsDir() || info.Mode().Perm()&0o111 == 0 {
 		return nil, fmt.Errorf("host: plugin %s is not an executable file", path)
 	}
-	cmd := exec.Command(path) //nolint:gosec // the path is the operator's configuration
+	// The path is the operator's configuration.
+	cmd := exec.CommandContext(life, path) //nolint:gosec // not user input
 	cmd.Env = env
 	stopWithHost(cmd)
 	client := plugin.NewClient(&plugin.ClientConfig{
