@@ -8,8 +8,9 @@ import (
 )
 
 // Store keeps accounts. Adapters return commerce errors: KindNotFound for a
-// missing row, KindConflict for a taken e-mail. The customertest suite
-// checks every adapter against this contract.
+// missing row, KindConflict for a taken e-mail. E-mails are unique and found
+// compared without case, even when two callers race to create one. The
+// customertest suite checks every adapter against this contract.
 type Store interface {
 	UserStore
 	CredentialStore

@@ -32,6 +32,9 @@ func Run(t *testing.T, newStore func(t *testing.T) customer.Store) {
 		{"Addresses", testAddresses},
 		{"EraseUser", testErase},
 		{"Audit", testAudit},
+		{"ConcurrentFailures", testConcurrentFailures},
+		{"ConcurrentCreate", testConcurrentCreate},
+		{"ConcurrentRegistration", testConcurrentRegistration},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, newStore(t)) })

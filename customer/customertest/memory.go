@@ -44,7 +44,7 @@ func (m *MemoryStore) CreateUser(_ context.Context, u *customer.User, hash strin
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, o := range m.users {
-		if o.Email == u.Email {
+		if strings.EqualFold(o.Email, u.Email) {
 			return commerce.Errorf(commerce.KindConflict, "customertest", "correo en uso")
 		}
 	}
@@ -71,7 +71,7 @@ func (m *MemoryStore) UserByEmail(_ context.Context, email string) (customer.Use
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, u := range m.users {
-		if u.Email == email {
+		if strings.EqualFold(u.Email, email) {
 			return u, nil
 		}
 	}

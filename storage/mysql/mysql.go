@@ -11,10 +11,12 @@ import (
 	driver "github.com/go-sql-driver/mysql"
 	"github.com/jmoiron/sqlx"
 
+	"github.com/ecommerce-moderno/moderno/auth"
 	"github.com/ecommerce-moderno/moderno/cart"
 	"github.com/ecommerce-moderno/moderno/catalog"
 	"github.com/ecommerce-moderno/moderno/checkout"
 	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/customer"
 	"github.com/ecommerce-moderno/moderno/inventory"
 	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/storage/sqlstore"
@@ -24,8 +26,8 @@ import (
 var migrationFiles embed.FS
 
 // DB is a MySQL or MariaDB database holding the catalog, the stock,
-// orders, carts, idempotency keys and the outbox of events. Its methods
-// come from sqlstore.DB.
+// orders, carts, idempotency keys, the outbox of events and the accounts.
+// Its methods come from sqlstore.DB.
 type DB struct {
 	*sqlstore.DB
 }
@@ -38,6 +40,8 @@ var (
 	_ checkout.Outbox   = (*DB)(nil)
 	_ order.Store       = (*DB)(nil)
 	_ cart.Store        = (*DB)(nil)
+	_ customer.Store    = (*DB)(nil)
+	_ auth.Store        = (*DB)(nil)
 )
 
 // Options tune Open. The zero value is ready to use.

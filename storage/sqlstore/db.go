@@ -25,10 +25,10 @@ type Config struct {
 }
 
 // DB implements catalog.Store, inventory.Store, checkout.Store,
-// checkout.KeyStore, checkout.Outbox, order.Store and cart.Store. Reads go
-// to one pool and writes to another, which may be the same: SQLite writes
-// through a single connection so that writers queue in Go instead of
-// failing as busy.
+// checkout.KeyStore, checkout.Outbox, order.Store, cart.Store,
+// customer.Store and auth.Store. Reads go to one pool and writes to another,
+// which may be the same: SQLite writes through a single connection so that
+// writers queue in Go instead of failing as busy.
 type DB struct {
 	read, write *sqlx.DB
 	dialect     Dialect

@@ -21,6 +21,7 @@ var uniqueFields = map[string]string{
 	"products_sku":         "sku",
 	"product_variants_sku": "variants.sku",
 	"warehouses_code":      "code",
+	"users_email_key":      "email",
 }
 
 // ref is a row a write points at, checked when a foreign key fails so that
