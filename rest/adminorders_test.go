@@ -9,8 +9,7 @@ import (
 	"time"
 )
 
-func TestAdminOrders(t *testing.T) {
-	s := newShop(t, memoryShop(t))
+func testAdminOrders(t *testing.T, s *shop) {
 	te := s.product(t, "Te", 2990, 100)
 	mate := s.product(t, "Mate", 50000, 100)
 	ana, bea := s.customer(t), s.customer(t)
@@ -103,8 +102,7 @@ func TestAdminOrders(t *testing.T) {
 	}
 }
 
-func TestShippingMethods(t *testing.T) {
-	s := newShop(t, memoryShop(t))
+func testShippingMethods(t *testing.T, s *shop) {
 	te := s.product(t, "Te", 2990, 10)
 	ana := s.customer(t)
 	expect(t, s.do(t, call{method: http.MethodPost, path: "/cart/items", as: ana,

@@ -11,8 +11,7 @@ import (
 	"github.com/ecommerce-moderno/moderno/rest"
 )
 
-func TestGuestCart(t *testing.T) {
-	s := newShop(t, memoryShop(t))
+func testGuestCart(t *testing.T, s *shop) {
 	te := s.product(t, "Te", 2990, 10)
 	mate := s.product(t, "Mate", 5000, 3)
 
@@ -103,8 +102,7 @@ func TestGuestCart(t *testing.T) {
 
 // TestCartValidation sends the quantities and products a shopper must not
 // get through: each is a 422 naming the field.
-func TestCartValidation(t *testing.T) {
-	s := newShop(t, memoryShop(t))
+func testCartValidation(t *testing.T, s *shop) {
 	te := s.product(t, "Te", 2990, 10)
 	polera := s.product(t, "Polera", 9990, 0, 4)
 	old := s.productWith(t, catalog.Product{Name: "Viejo", SKU: "VIEJO", Slug: "viejo",

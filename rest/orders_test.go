@@ -30,6 +30,10 @@ func shopSuite(t *testing.T, open func(t *testing.T) shopEnv) {
 		{"OrderPrivacy", testOrderPrivacy},
 		{"StatusTransitions", testStatusTransitions},
 		{"CheckoutFromCart", testCheckoutFromCart},
+		{"GuestCart", testGuestCart},
+		{"CartValidation", testCartValidation},
+		{"AdminOrders", testAdminOrders},
+		{"ShippingMethods", testShippingMethods},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newShop(t, open(t))) })
