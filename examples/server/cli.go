@@ -37,6 +37,20 @@ Flags (each overrides its environment variable):
   -elasticsearch-url  COMMERCE_ELASTICSEARCH_URL (checked; used by later versions)
   -log-level          COMMERCE_LOG_LEVEL: debug, info, warn or error (default info)
   -shutdown-timeout   how long a stop waits for requests in flight (default 15s)
+
+Accounts (environment only):
+  COMMERCE_ENV               production: refuse to start without the two key rings below
+  COMMERCE_JWT_KEYS          id:base64,... (newest signs, all verify; each >= 32 bytes);
+                             generated once into $COMMERCE_DATA_DIR/secrets when unset
+  COMMERCE_PII_KEYS          id:base64,... of 32 bytes each, sealing phones and addresses
+  COMMERCE_ADMIN_EMAIL       with COMMERCE_ADMIN_PASSWORD: the first super admin, created
+                             once when absent, never overwritten
+  COMMERCE_PUBLIC_URL        base of the links in mails (default: the listening address);
+                             mails are written to $COMMERCE_DATA_DIR/mail
+  COMMERCE_CORS_ORIGINS      origins allowed to call the API from a browser
+  COMMERCE_TRUSTED_PROXIES   CIDRs whose X-Forwarded-For/-Proto are believed
+  COMMERCE_RATE_LIMIT_AUTH, _GENERAL, _SEARCH, _ADMIN
+                             count/period or off (default 5/1m, 1000/1h, 100/1m, 500/1h)
 `
 
 // run is the program: it reads the configuration, runs the command and

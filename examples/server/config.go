@@ -27,6 +27,27 @@ type Config struct {
 
 	// accounts settings (issue 3)
 
+	// Env is COMMERCE_ENV; "production" refuses to start without
+	// COMMERCE_JWT_KEYS and COMMERCE_PII_KEYS.
+	Env string
+	// JWTKeys (COMMERCE_JWT_KEYS) and PIIKeys (COMMERCE_PII_KEYS) are key
+	// rings, id:base64,... newest first. Outside production, when empty,
+	// keys are generated once into DataDir/secrets and kept.
+	JWTKeys, PIIKeys string
+	// AdminEmail and AdminPassword (COMMERCE_ADMIN_*) create the first super
+	// admin once; there is no default password.
+	AdminEmail, AdminPassword string
+	// PublicURL (COMMERCE_PUBLIC_URL) is the base of links in mails.
+	PublicURL string
+	// CORSOrigins (COMMERCE_CORS_ORIGINS) lists the origins, such as
+	// https://admin.example.cl, that may call the API from a browser.
+	CORSOrigins string
+	// TrustedProxies (COMMERCE_TRUSTED_PROXIES) lists the CIDRs of the
+	// proxies whose X-Forwarded-For and X-Forwarded-Proto are believed.
+	TrustedProxies string
+	// RateLimits are the COMMERCE_RATE_LIMIT_* texts; empty means default.
+	RateLimits rateLimitTexts
+
 	// shop settings (issue 4)
 
 	// ReservationTTL is how long stock stays reserved for a pending unpaid
@@ -67,6 +88,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second,
 		"how long a stop waits for requests in flight")
 	// accounts flags (issue 3)
+	c.readAccounts(getenv)
 
 	// shop flags (issue 4)
 	reservationTTL := envOr(getenv, "COMMERCE_RESERVATION_TTL", "30m")
@@ -143,6 +165,7 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("COMMERCE_RESERVATION_TTL %v: from 1m to 720h",
 			c.ReservationTTL))
 	}
+	errs = append(errs, c.validateAccounts()...)
 	return errors.Join(errs...)
 }
 

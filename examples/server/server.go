@@ -45,6 +45,7 @@ type Main struct {
 	served    chan error // Serve's result, once it returns
 
 	// accounts (issue 3)
+	accounts *accounts
 
 	// shop (issue 4)
 	events   *commerce.Bus // the order and stock events the outbox relay publishes
@@ -80,6 +81,9 @@ func (m *Main) Open(ctx context.Context) error {
 	m.inventory = inventory.NewService(db, inventory.Config{Logger: m.Log})
 
 	// accounts wiring (issue 3)
+	if err := m.openAccounts(ctx); err != nil {
+		return err
+	}
 
 	// shop wiring (issue 4)
 	m.openShop()
@@ -189,6 +193,10 @@ func (m *Main) handler() (http.Handler, error) {
 		Checks:  map[string]func(context.Context) error{"database": m.db.Ping},
 
 		// accounts API (issue 3)
+		Accounts: m.accounts.service, Inventory: m.inventory,
+		Authenticate: rest.Bearer(m.accounts.tokens), Limiter: m.accounts.limiter,
+		Limits: m.accounts.limits, Events: m.accounts.security,
+		ClientIP: m.accounts.proxies.ClientIP,
 
 		// shop API (issue 4)
 		Carts: m.carts, Checkout: m.checkout, Orders: m.orders, Idempotency: m.keys,
@@ -199,7 +207,7 @@ func (m *Main) handler() (http.Handler, error) {
 		// payments API (issue 5)
 	})
 	r := chi.NewRouter()
-	r.Use(rest.RequestID, logRequests(m.Log), recoverPanics(m.Log), secure)
+	r.Use(rest.RequestID, logRequests(m.Log), recoverPanics(m.Log), secure, m.edge)
 	r.NotFound(api.NotFound)
 	r.MethodNotAllowed(api.MethodNotAllowed)
 	api.Register(r)
