@@ -8,6 +8,15 @@ export const paths = {
   product: (slug: string) => `/producto/${encodeURIComponent(slug)}`,
 
   // accounts paths (issue 3)
+  login: '/ingresar',
+  register: '/registro',
+  forgotPassword: '/recuperar',
+  resetPassword: '/restablecer',
+  verifyEmail: '/verificar',
+  account: '/cuenta',
+  adminUsers: '/panel/usuarios',
+  /** The sign-in page, coming back to `back` (a path of the store) after. */
+  loginThen: (back: string) => `/ingresar?volver=${encodeURIComponent(back)}`,
 
   // shop paths (issue 4)
 

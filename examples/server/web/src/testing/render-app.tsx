@@ -4,11 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 
 import { routes } from '@/app/router';
+import { AuthProvider } from '@/lib/auth/auth-provider';
 import { createQueryClient } from '@/lib/react-query';
 
 /**
- * Renders the whole storefront at a URL, with a fresh cache and no retries,
- * and returns the router so tests can read the location.
+ * Renders the whole storefront at a URL, with a fresh cache, no retries and
+ * the session the mocks left (see signedInAs), and returns the router so
+ * tests can read the location.
  */
 export async function renderApp(url: string) {
   const queryClient = createQueryClient();
@@ -20,7 +22,9 @@ export async function renderApp(url: string) {
 
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </QueryClientProvider>,
   );
   // The page's chunk is loaded lazily; wait for the main landmark.

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
+import { resetAccounts } from './mocks/accounts';
 import { requests } from './mocks/handlers';
 import { server } from './mocks/server';
 
@@ -10,6 +11,7 @@ import { server } from './mocks/server';
 configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => resetAccounts());
 afterEach(() => {
   cleanup();
   server.resetHandlers();

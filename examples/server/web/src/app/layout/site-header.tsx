@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 
 import { paths, storeName } from '@/config/paths';
 
+import { AccountMenu } from './account-menu';
 import { CategoryMenu } from './category-menu';
 import { SearchForm } from './search-form';
 
@@ -21,6 +22,7 @@ export function SiteHeader() {
           <SearchForm />
         </div>
         {/* account menu (issue 3) */}
+        <AccountMenu />
 
         {/* mini-cart (issue 4) */}
       </div>

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 
 import type { Product } from '@/types/api';
 
+import { accountHandlers } from './accounts';
 import { brands, categories, polera, products, slugsUnder } from './db';
 
 /** Every API request the handlers saw, for tests that check parameters. */
@@ -90,4 +91,6 @@ export const handlers = [
     );
     return HttpResponse.json({ data: found });
   }),
+
+  ...accountHandlers,
 ];

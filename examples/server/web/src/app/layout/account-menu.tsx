@@ -1,0 +1,123 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+
+import { paths } from '@/config/paths';
+import { useAuth } from '@/lib/auth/auth-context';
+import { canManageUsers } from '@/lib/auth/types';
+
+const authPages: string[] = [
+  paths.login,
+  paths.register,
+  paths.forgotPassword,
+  paths.resetPassword,
+];
+
+/**
+ * AccountMenu is the header's way in: a link to sign in, or the signed-in
+ * person's menu (account, staff pages, sign out).
+ */
+export function AccountMenu() {
+  const auth = useAuth();
+  const location = useLocation();
+
+  if (auth.status === 'loading') {
+    return <span aria-hidden="true" className="h-9 w-24" />;
+  }
+  if (auth.status === 'anonymous') {
+    const here = location.pathname + location.search;
+    const back = authPages.includes(location.pathname) ? '/' : here;
+    return (
+      <Link
+        to={back === '/' ? paths.login : paths.loginThen(back)}
+        className="rounded-md px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+      >
+        Ingresar
+      </Link>
+    );
+  }
+  return <SignedInMenu key={location.pathname} />;
+}
+
+/** The disclosure of a signed-in person; a new page closes it. */
+function SignedInMenu() {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('mousedown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+
+  if (!user) return null;
+  const firstName = user.name.split(/\s+/)[0] || user.email;
+
+  async function signOut() {
+    setOpen(false);
+    await logout();
+    navigate(paths.home);
+  }
+
+  const item =
+    'block w-full rounded px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100';
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        className="flex items-center gap-1 rounded-md px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+      >
+        <span className="sr-only">Menú de la cuenta de </span>
+        {firstName}
+        <span aria-hidden="true">▾</span>
+      </button>
+      <div
+        id={id}
+        hidden={!open}
+        className="absolute right-0 z-50 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+      >
+        <p className="truncate px-3 py-2 text-xs text-slate-500">
+          {user.email}
+        </p>
+        <ul>
+          <li>
+            <Link to={paths.account} className={item}>
+              Mi cuenta
+            </Link>
+          </li>
+          {canManageUsers(user) && (
+            <li>
+              <Link to={paths.adminUsers} className={item}>
+                Usuarios
+              </Link>
+            </li>
+          )}
+          <li>
+            <button type="button" onClick={signOut} className={item}>
+              Cerrar sesión
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
