@@ -20,6 +20,8 @@ import (
 	"github.com/ecommerce-moderno/moderno/pii"
 	"github.com/ecommerce-moderno/moderno/ratelimit"
 	"github.com/ecommerce-moderno/moderno/rest"
+	"github.com/ecommerce-moderno/moderno/storage/mysql"
+	"github.com/ecommerce-moderno/moderno/storage/storagetest"
 )
 
 // jwtSecret signs the fixture's tokens; otherSecret is an attacker's.
@@ -65,7 +67,7 @@ func (m *mailbox) last(template, to string) (customer.Mail, bool) {
 }
 
 // accounts is the catalog fixture with accounts, stock and limits on top,
-// over the in-memory account stores.
+// over the account stores of a backend.
 type accounts struct {
 	*fixture
 	svc    *customer.Service
@@ -76,7 +78,63 @@ type accounts struct {
 	mu     sync.Mutex
 }
 
-func newAccounts(t *testing.T, configure ...func(*rest.Config)) *accounts {
+// backend returns the stores of accounts and sessions for a test, over the
+// fixture's SQLite database or elsewhere.
+type backend func(t *testing.T, f *fixture) (customer.Store, auth.Store)
+
+func memoryBackend(*testing.T, *fixture) (customer.Store, auth.Store) {
+	return customertest.NewMemoryStore(), authtest.NewMemoryStore()
+}
+
+func sqliteBackend(_ *testing.T, f *fixture) (customer.Store, auth.Store) {
+	return f.db, f.db
+}
+
+func mariaDBBackend(t *testing.T, _ *fixture) (customer.Store, auth.Store) {
+	ctx := context.Background()
+	db, err := mysql.Open(ctx, storagetest.MySQLDatabase(t), mysql.Options{})
+	must(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	must(t, db.Migrate(ctx))
+	return db, db
+}
+
+// accountTests are the HTTP tests of accounts, run on every backend.
+var accountTests = []struct {
+	name string
+	fn   func(*testing.T, backend)
+}{
+	{"LoginAnswersTheShapeOfTheSpecification", testLoginAnswersTheShapeOfTheSpecification},
+	{"ReusedRefreshTokenKillsItsFamily", testReusedRefreshTokenKillsItsFamily},
+	{"BadAccessTokensAreRefused", testBadAccessTokensAreRefused},
+	{"UsersCannotReachEachOthersData", testUsersCannotReachEachOthersData},
+	{"CustomersCannotReachStaffRoutes", testCustomersCannotReachStaffRoutes},
+	{"StaffPermissions", testStaffPermissions},
+	{"StaffWritesTheCatalog", testStaffWritesTheCatalog},
+	{"CookieModeSetsThePinnedCookies", testCookieModeSetsThePinnedCookies},
+	{"CookieModeCSRF", testCookieModeCSRF},
+	{"SixthLoginInAMinuteIsLimited", testSixthLoginInAMinuteIsLimited},
+	{"LimitsComeFromThePolicy", testLimitsComeFromThePolicy},
+	{"BodiesAreReadStrictly", testBodiesAreReadStrictly},
+	{"PasswordResetByMail", testPasswordResetByMail},
+	{"VerifyEmailAndErase", testVerifyEmailAndErase},
+}
+
+func runAccountTests(t *testing.T, b backend) {
+	for _, tt := range accountTests {
+		t.Run(tt.name, func(t *testing.T) { tt.fn(t, b) })
+	}
+}
+
+func TestAccountsMemory(t *testing.T) { runAccountTests(t, memoryBackend) }
+
+func TestAccountsSQLite(t *testing.T) { runAccountTests(t, sqliteBackend) }
+
+// TestAccountsMariaDB runs them on MariaDB when COMMERCE_TEST_MYSQL_DSN is
+// set, in a database of its own.
+func TestAccountsMariaDB(t *testing.T) { runAccountTests(t, mariaDBBackend) }
+
+func newAccounts(t *testing.T, b backend, configure ...func(*rest.Config)) *accounts {
 	t.Helper()
 	a := &accounts{clock: &setClock{now: time.Date(2030, 3, 4, 12, 0, 0, 0, time.UTC)},
 		mail: &mailbox{}, events: &[]commerce.Event{}}
@@ -89,19 +147,19 @@ func newAccounts(t *testing.T, configure ...func(*rest.Config)) *accounts {
 	})
 	key, err := auth.NewKey("k1", []byte(jwtSecret))
 	must(t, err)
-	a.tokens, err = auth.New(authtest.NewMemoryStore(), auth.Config{Keys: []auth.Key{key},
-		Clock: a.clock, Events: bus})
-	must(t, err)
 	pk, err := pii.GenerateKey("p1")
 	must(t, err)
 	cipher, err := pii.New(pk)
 	must(t, err)
 	hasher, err := customer.NewHasher(64, 1, 1)
 	must(t, err)
-	a.svc = customer.NewService(customertest.NewMemoryStore(), customer.Config{
-		Tokens: a.tokens, Cipher: cipher, Hasher: hasher, Mailer: a.mail, Clock: a.clock,
-		Events: bus})
 	a.fixture = newFixtureOver(t, func(f *fixture, c *rest.Config) {
+		users, sessions := b(t, f)
+		a.tokens, err = auth.New(sessions, auth.Config{Keys: []auth.Key{key}, Clock: a.clock,
+			Events: bus})
+		must(t, err)
+		a.svc = customer.NewService(users, customer.Config{Tokens: a.tokens, Cipher: cipher,
+			Hasher: hasher, Mailer: a.mail, Clock: a.clock, Events: bus})
 		c.Accounts = a.svc
 		c.Inventory = inventory.NewService(f.db, inventory.Config{})
 		c.Authenticate = rest.Bearer(a.tokens)

@@ -13,8 +13,8 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 )
 
-func TestLoginAnswersTheShapeOfTheSpecification(t *testing.T) {
-	a := newAccounts(t)
+func testLoginAnswersTheShapeOfTheSpecification(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	a.register(t, "Ana@Example.COM")
 	rec := a.do(t, req{method: "POST", path: "/auth/login",
 		body: `{"email":"ana@example.com","password":"` + password + `"}`})
@@ -50,8 +50,8 @@ func TestLoginAnswersTheShapeOfTheSpecification(t *testing.T) {
 	}
 }
 
-func TestReusedRefreshTokenKillsItsFamily(t *testing.T) {
-	a := newAccounts(t)
+func testReusedRefreshTokenKillsItsFamily(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	first := a.register(t, "ana@example.com")
 	refresh := func(token string) (int, session) {
 		rec := a.do(t, req{method: "POST", path: "/auth/refresh",
@@ -102,8 +102,8 @@ func forge(t *testing.T, method jwt.SigningMethod, key any, claims jwt.MapClaims
 	return s
 }
 
-func TestBadAccessTokensAreRefused(t *testing.T) {
-	a := newAccounts(t)
+func testBadAccessTokensAreRefused(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	s := a.register(t, "ana@example.com")
 	parts := strings.Split(s.AccessToken, ".")
 	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
@@ -153,8 +153,8 @@ func TestBadAccessTokensAreRefused(t *testing.T) {
 	}
 }
 
-func TestUsersCannotReachEachOthersData(t *testing.T) {
-	a := newAccounts(t)
+func testUsersCannotReachEachOthersData(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	ana := a.register(t, "ana@example.com")
 	bob := a.register(t, "bob@example.com")
 	rec := a.do(t, req{method: "POST", path: "/me/addresses", token: ana.AccessToken,
@@ -241,8 +241,8 @@ var staffRoutes = []struct{ method, path, body string }{
 		`{"product_id":1,"warehouse_id":1,"delta":5,"reason":"restock"}`},
 }
 
-func TestCustomersCannotReachStaffRoutes(t *testing.T) {
-	a := newAccounts(t)
+func testCustomersCannotReachStaffRoutes(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	ana := a.register(t, "ana@example.com")
 	for _, rt := range staffRoutes {
 		t.Run(rt.method+" "+rt.path, func(t *testing.T) {
@@ -268,8 +268,8 @@ func TestCustomersCannotReachStaffRoutes(t *testing.T) {
 	}
 }
 
-func TestStaffPermissions(t *testing.T) {
-	a := newAccounts(t)
+func testStaffPermissions(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	manager := a.staff(t, "gerente@example.com", "manager")
 	admin := a.staff(t, "admin@example.com", "admin")
 	ana := a.register(t, "ana@example.com")
@@ -321,8 +321,8 @@ func TestStaffPermissions(t *testing.T) {
 	}
 }
 
-func TestStaffWritesTheCatalog(t *testing.T) {
-	a := newAccounts(t)
+func testStaffWritesTheCatalog(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	m := a.staff(t, "gerente@example.com", "manager").AccessToken
 	rec := a.do(t, req{method: "POST", path: "/products", token: m, body: fmt.Sprintf(
 		`{"name":"Teclado Mecánico","sku":"TK-1","price":49990,"compare_price":59990,

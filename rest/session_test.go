@@ -25,8 +25,8 @@ func cookies(rec *httptest.ResponseRecorder) map[string]*http.Cookie {
 
 var cookieMode = map[string]string{"X-Session": "cookie"}
 
-func TestCookieModeSetsThePinnedCookies(t *testing.T) {
-	a := newAccounts(t)
+func testCookieModeSetsThePinnedCookies(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	a.register(t, "ana@example.com")
 	rec := a.do(t, req{method: "POST", path: "/auth/login", header: cookieMode,
 		body: `{"email":"ana@example.com","password":"` + password + `"}`})
@@ -61,8 +61,8 @@ func TestCookieModeSetsThePinnedCookies(t *testing.T) {
 	}
 }
 
-func TestCookieModeCSRF(t *testing.T) {
-	a := newAccounts(t)
+func testCookieModeCSRF(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	a.register(t, "ana@example.com")
 	rec := a.do(t, req{method: "POST", path: "/auth/login", header: cookieMode,
 		body: `{"email":"ana@example.com","password":"` + password + `"}`})
@@ -128,8 +128,8 @@ func TestCookieModeCSRF(t *testing.T) {
 	}
 }
 
-func TestSixthLoginInAMinuteIsLimited(t *testing.T) {
-	a := newAccounts(t)
+func testSixthLoginInAMinuteIsLimited(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	login := func(i int, ip string) *httptest.ResponseRecorder {
 		return a.do(t, req{method: "POST", path: "/auth/login", ip: ip, body: fmt.Sprintf(
 			`{"email":"nadie%d@example.com","password":"Clave-Mala-1"}`, i)})
@@ -160,8 +160,8 @@ func TestSixthLoginInAMinuteIsLimited(t *testing.T) {
 	}
 }
 
-func TestLimitsComeFromThePolicy(t *testing.T) {
-	a := newAccounts(t, func(c *rest.Config) {
+func testLimitsComeFromThePolicy(t *testing.T, b backend) {
+	a := newAccounts(t, b, func(c *rest.Config) {
 		c.Limits = ratelimit.Policy{General: ratelimit.Limit{Count: 3, Period: time.Hour},
 			Admin: ratelimit.Limit{Count: 1, Period: time.Hour}}
 	})
@@ -177,8 +177,8 @@ func TestLimitsComeFromThePolicy(t *testing.T) {
 	}
 }
 
-func TestBodiesAreReadStrictly(t *testing.T) {
-	a := newAccounts(t)
+func testBodiesAreReadStrictly(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	long := `{"email":"a@example.com","password":"` + strings.Repeat("x", 70<<10) + `"}`
 	tests := []struct {
 		name, path, body, contentType string
@@ -220,8 +220,8 @@ func TestBodiesAreReadStrictly(t *testing.T) {
 	}
 }
 
-func TestPasswordResetByMail(t *testing.T) {
-	a := newAccounts(t)
+func testPasswordResetByMail(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	s := a.register(t, "ana@example.com")
 	forgot := func(email string) *httptest.ResponseRecorder {
 		return a.do(t, req{method: "POST", path: "/auth/forgot-password",
@@ -257,8 +257,8 @@ func TestPasswordResetByMail(t *testing.T) {
 	}
 }
 
-func TestVerifyEmailAndErase(t *testing.T) {
-	a := newAccounts(t)
+func testVerifyEmailAndErase(t *testing.T, b backend) {
+	a := newAccounts(t, b)
 	s := a.register(t, "ana@example.com")
 	mail, ok := a.mail.last(customer.MailVerifyEmail, "ana@example.com")
 	if !ok {

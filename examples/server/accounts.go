@@ -14,10 +14,8 @@ import (
 	"time"
 
 	"github.com/ecommerce-moderno/moderno/auth"
-	"github.com/ecommerce-moderno/moderno/auth/authtest"
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/customer"
-	"github.com/ecommerce-moderno/moderno/customer/customertest"
 	"github.com/ecommerce-moderno/moderno/pii"
 	"github.com/ecommerce-moderno/moderno/ratelimit"
 	"github.com/ecommerce-moderno/moderno/rest"
@@ -62,7 +60,7 @@ func (m *Main) openAccounts(ctx context.Context) error {
 		a.security.Subscribe(name, logSecurity)
 	}
 
-	users, sessions := m.accountStores()
+	sessions := auth.Store(m.db) // revocations in the database; Redis when configured
 	a.tokens, err = auth.New(sessions, auth.Config{Keys: jwtKeys, Events: a.security,
 		Logger: m.Log})
 	if err != nil {
@@ -72,7 +70,7 @@ func (m *Main) openAccounts(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.service = customer.NewService(users, customer.Config{Tokens: a.tokens, Cipher: cipher,
+	a.service = customer.NewService(m.db, customer.Config{Tokens: a.tokens, Cipher: cipher,
 		Mailer: &fileMailer{dir: filepath.Join(c.DataDir, "mail"), base: m.publicURL},
 		Events: a.security, Logger: m.Log})
 	a.limiter = ratelimit.NewMemory(ratelimit.MemoryConfig{})
@@ -89,24 +87,6 @@ func (m *Main) openAccounts(ctx context.Context) error {
 		m.Log.Info("created the first super admin from COMMERCE_ADMIN_EMAIL")
 	}
 	return nil
-}
-
-// accountStores returns the database's account stores, or, while the
-// database adapter has none, stores in memory, with a warning: accounts
-// then last until the process stops.
-func (m *Main) accountStores() (customer.Store, auth.Store) {
-	users, ok := m.db.(customer.Store)
-	if !ok {
-		m.Log.Warn("this database adapter has no account store; accounts live in memory " +
-			"and are lost at stop")
-		users = customertest.NewMemoryStore()
-	}
-	sessions, ok := m.db.(auth.Store)
-	if !ok {
-		m.Log.Warn("this database adapter has no session store; sessions live in memory")
-		sessions = authtest.NewMemoryStore()
-	}
-	return users, sessions
 }
 
 // publicURL is the base of the links in mails: COMMERCE_PUBLIC_URL, or the

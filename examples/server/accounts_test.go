@@ -12,8 +12,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/ecommerce-moderno/moderno/customer"
 )
 
 const adminPassword = "Admin-Clave-2030!"
@@ -119,8 +117,25 @@ func TestParseConfigAccounts(t *testing.T) {
 }
 
 func TestKeysAndAdminAreMadeOnce(t *testing.T) {
+	t.Run("SQLite", func(t *testing.T) { testMadeOnce(t, "") })
+	t.Run("MariaDB", func(t *testing.T) {
+		dsn := os.Getenv(mysqlDSNVariable)
+		if dsn == "" {
+			t.Skip(mysqlDSNVariable + " is not set")
+		}
+		testMadeOnce(t, createMySQLDatabase(t, dsn))
+	})
+}
+
+// testMadeOnce starts a server twice on one data directory and database:
+// the keys and the first admin are made on the first start only.
+func testMadeOnce(t *testing.T, databaseURL string) {
 	dir := t.TempDir()
-	m, _ := startMain(t, accountsConfig(dir))
+	cfg := accountsConfig(dir)
+	if databaseURL != "" {
+		cfg.DatabaseURL = databaseURL
+	}
+	m, _ := startMain(t, cfg)
 	code, token := login(t, m, "jefa@tienda.cl", adminPassword)
 	if code != http.StatusOK {
 		t.Fatalf("admin login = %d", code)
@@ -136,14 +151,9 @@ func TestKeysAndAdminAreMadeOnce(t *testing.T) {
 	}
 	keys, err := os.ReadFile(filepath.Join(dir, "secrets", "jwt.keys"))
 	must(t, err)
-	_, persistent := m.db.(customer.Store)
 	must(t, m.Close())
 
 	// A second start with another password keeps the keys and the admin.
-	if !persistent {
-		t.Skip("the database adapter keeps no accounts yet; they live in memory")
-	}
-	cfg := accountsConfig(dir)
 	cfg.AdminPassword = "Otra-Clave-2031!"
 	m2, _ := startMain(t, cfg)
 	again, err := os.ReadFile(filepath.Join(dir, "secrets", "jwt.keys"))

@@ -12,7 +12,9 @@ import (
 
 	driver "github.com/go-sql-driver/mysql"
 
+	"github.com/ecommerce-moderno/moderno/auth"
 	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/customer"
 	"github.com/ecommerce-moderno/moderno/inventory"
 	"github.com/ecommerce-moderno/moderno/storage/mysql"
 	"github.com/ecommerce-moderno/moderno/storage/sqlite"
@@ -24,6 +26,8 @@ import (
 type database interface {
 	catalog.Store
 	inventory.Store
+	customer.Store // accounts (issue 3)
+	auth.Store     // sessions and revocations (issue 3)
 	Migrate(ctx context.Context) error
 	MigrateDown(ctx context.Context) error
 	MigrationStatus(ctx context.Context) ([]sqlstore.MigrationStatus, error)
