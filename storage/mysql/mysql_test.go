@@ -27,6 +27,14 @@ const DSNVariable = "COMMERCE_TEST_MYSQL_DSN"
 // test when the variable is unset.
 func openDB(tb testing.TB) *mysql.DB {
 	tb.Helper()
+	db, _ := openDSN(tb)
+	return db
+}
+
+// openDSN is openDB that also returns the settings of a connection to the
+// test's database, for tests that need one of their own.
+func openDSN(tb testing.TB) (*mysql.DB, *driver.Config) {
+	tb.Helper()
 	dsn := os.Getenv(DSNVariable)
 	if dsn == "" {
 		tb.Skip(DSNVariable + " is not set")
@@ -53,7 +61,7 @@ func openDB(tb testing.TB) *mysql.DB {
 	if err := db.Migrate(ctx); err != nil {
 		tb.Fatalf("Migrate = %v; want nil", err)
 	}
-	return db
+	return db, cfg
 }
 
 func open(tb testing.TB) storagetest.Stores {
