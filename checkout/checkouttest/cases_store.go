@@ -3,6 +3,7 @@ package checkouttest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"sync"
 	"testing"
@@ -296,4 +297,40 @@ func testNumberCollision(t *testing.T, f *fixture) {
 	if first.Number == second.Number {
 		t.Errorf("two orders numbered %s", first.Number)
 	}
+}
+
+// testRollback checks that Atomically undoes what fn did when fn fails or
+// panics, returns fn's error, re-raises the panic, and leaves the store
+// usable.
+func testRollback(t *testing.T, f *fixture) {
+	p := f.product(t, "reloj", 59990, []int{3})
+	reserve := func(ctx context.Context, tx checkout.Tx) {
+		if _, ok, err := tx.Reserve(ctx, order.Allocation{ProductID: p.ID,
+			WarehouseID: f.wh, Quantity: 2, State: order.Reserved}); !ok || err != nil {
+			t.Errorf("Reserve = %v, %v; want reserved", ok, err)
+		}
+	}
+	boom := errors.New("boom")
+	err := f.env.Store.Atomically(ctx, func(ctx context.Context, tx checkout.Tx) error {
+		reserve(ctx, tx)
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("Atomically = %v; want fn's error", err)
+	}
+	func() {
+		defer func() {
+			if r := recover(); r != "panic in fn" {
+				t.Errorf("recovered %v; want fn's panic re-raised", r)
+			}
+		}()
+		_ = f.env.Store.Atomically(ctx, func(ctx context.Context, tx checkout.Tx) error {
+			reserve(ctx, tx)
+			panic("panic in fn")
+		})
+	}()
+	if q, r := f.stock(t, p.ID, f.wh); q != 3 || r != 0 {
+		t.Errorf("stock = %d, %d reserved after two rollbacks; want 3, 0", q, r)
+	}
+	f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 3)))
 }

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) Env) {
 		{"ListOrders", testListOrders},
 		{"Outbox", testOutbox},
 		{"NumberCollision", testNumberCollision},
+		{"Rollback", testRollback},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
