@@ -334,3 +334,81 @@ func testRollback(t *testing.T, f *fixture) {
 	}
 	f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 3)))
 }
+
+// testRoundTrip stores an order with every field set, in a currency with
+// cents, and reads it back as it was written; numbers and idempotency
+// keys are unique, and keys compare byte for byte.
+func testRoundTrip(t *testing.T, f *fixture) {
+	at, customer := f.clock.Now(), f.env.AddCustomer(t)
+	usd := func(s string) commerce.Money {
+		return commerce.NewMoney(decimal.RequireFromString(s), commerce.USD)
+	}
+	bill := order.Address{Name: "Empresa SpA", Street: "Av. Apoquindo 3000", City: "Las Condes",
+		Region: "RM", Country: "CL", PostalCode: "7550000", Phone: "+56912345678"}
+	o := order.Order{Number: "CL-2026-RT00-0001", CustomerID: customer,
+		Status: order.StatusPending, PaymentStatus: order.PaymentPending,
+		Currency: commerce.USD, Subtotal: usd("39.98"), Discount: usd("5.00"),
+		Shipping: usd("4.99"), ShippingTax: usd("0.95"), Tax: usd("6.38"), Total: usd("46.35"),
+		ShippingMethod: "flat", PaymentMethod: "bank_transfer", PaymentReference: "REF-1",
+		ShippingAddress: address(), BillingAddress: &bill, Notes: "Dejar en conserjería",
+		IdempotencyKey: "rt-Key-1", ReservedUntil: at.Add(24 * time.Hour), CreatedAt: at,
+		UpdatedAt: at,
+		Lines: []order.Line{{ProductID: 1001, VariantID: 77, Name: "Polera talla M",
+			SKU: "POL-M", Quantity: 2, UnitPrice: usd("19.99"), Amount: usd("39.98"),
+			Discount: usd("5.00"), TaxRate: decimal.RequireFromString("0.19"), Tax: usd("5.43"),
+			Total: usd("40.41")}},
+		Allocations: []order.Allocation{{ProductID: 1001, VariantID: 77, WarehouseID: f.wh,
+			Quantity: 2, State: order.Reserved}},
+		Timeline: []order.Entry{{Kind: order.EntryStatus, To: string(order.StatusPending),
+			ActorID: customer, Note: "pedido creado", At: at}}}
+	if !o.Balanced() {
+		t.Fatal("the test's order does not balance")
+	}
+	create := func(o order.Order) (order.Order, error) {
+		err := f.env.Store.Atomically(ctx, func(ctx context.Context, tx checkout.Tx) error {
+			return tx.CreateOrder(ctx, &o)
+		})
+		return o, err
+	}
+	placed, err := create(o)
+	if err != nil {
+		t.Fatalf("CreateOrder = %v", err)
+	}
+	if placed.ID == 0 || placed.Lines[0].ID == 0 || placed.Timeline[0].ID == 0 {
+		t.Fatalf("ids of order, line, entry = %d, %d, %d; want them set", placed.ID,
+			placed.Lines[0].ID, placed.Timeline[0].ID)
+	}
+	want, _ := json.Marshal(placed)
+	for name, read := range map[string]func() (order.Order, error){
+		"Order": func() (order.Order, error) { return f.env.Orders.Order(ctx, placed.ID) },
+		"OrderByKey": func() (order.Order, error) {
+			return f.env.Orders.OrderByKey(ctx, customer, "rt-Key-1")
+		},
+	} {
+		got, err := read()
+		if b, _ := json.Marshal(got); err != nil || string(b) != string(want) {
+			t.Errorf("%s = %v\n%s\nwant\n%s", name, err, b, want)
+		}
+	}
+	if _, err := f.env.Orders.OrderByKey(ctx, customer, "RT-KEY-1"); !isNotFound(err) {
+		t.Errorf("OrderByKey(another case) = %v; want not found", err)
+	}
+	again := o
+	again.IdempotencyKey = "rt-key-2"
+	if _, err := create(again); !errors.Is(err, order.ErrNumberTaken) {
+		t.Errorf("CreateOrder(taken number) = %v; want ErrNumberTaken", err)
+	}
+	again.Number, again.IdempotencyKey = "CL-2026-RT00-0002", o.IdempotencyKey
+	if _, err := create(again); !errors.Is(err, order.ErrKeyTaken) {
+		t.Errorf("CreateOrder(taken key) = %v; want ErrKeyTaken", err)
+	}
+	again.IdempotencyKey = "RT-KEY-1"
+	if _, err := create(again); err != nil {
+		t.Errorf("CreateOrder(the key in another case) = %v; want a new order", err)
+	}
+	again.Number, again.IdempotencyKey = "CL-2026-RT00-0003", o.IdempotencyKey
+	again.CustomerID = f.env.AddCustomer(t)
+	if _, err := create(again); err != nil {
+		t.Errorf("CreateOrder(another customer's key) = %v; want a new order", err)
+	}
+}

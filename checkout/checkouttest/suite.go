@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) Env) {
 		{"Outbox", testOutbox},
 		{"NumberCollision", testNumberCollision},
 		{"Rollback", testRollback},
+		{"RoundTrip", testRoundTrip},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
