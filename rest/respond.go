@@ -39,7 +39,7 @@ func (h *Handler) writeCached(w http.ResponseWriter, r *http.Request, v any) {
 	tag := etag(body)
 	hdr := w.Header()
 	hdr.Set("ETag", tag)
-	hdr.Set("Vary", "Authorization, Cookie")
+	hdr.Add("Vary", "Authorization, Cookie")
 	hdr.Set("Cache-Control", h.cacheControl(r))
 	if matches(r.Header.Get("If-None-Match"), tag) {
 		w.WriteHeader(http.StatusNotModified)

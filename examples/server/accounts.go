@@ -75,6 +75,9 @@ func (m *Main) openAccounts(ctx context.Context) error {
 		Events: a.security, Logger: m.Log})
 	a.limiter = ratelimit.NewMemory(ratelimit.MemoryConfig{})
 	m.accounts = a
+	if err := a.tokens.Purge(ctx); err != nil { // expired sessions, at each start
+		m.Log.Warn("could not purge expired sessions", "err", err)
+	}
 
 	if c.AdminEmail == "" {
 		return nil

@@ -299,6 +299,13 @@ func TestHeadersCORSAndLimits(t *testing.T) {
 		t.Errorf("foreign preflight = %d %v; want 403 without CORS headers", code, h)
 	}
 
+	_, h, _ = send(t, m, http.MethodGet, "/categories", "",
+		map[string]string{"Origin": "https://admin.tienda.cl"})
+	if h.Get("Access-Control-Allow-Origin") != "https://admin.tienda.cl" ||
+		!strings.Contains(strings.Join(h.Values("Vary"), ","), "Origin") {
+		t.Errorf("cached read from an allowed origin: %v; want ACAO and Vary: Origin", h)
+	}
+
 	// Auth limit 2/1m per client: the proxy's X-Forwarded-For tells clients apart.
 	for i, want := range []int{401, 401, 429} {
 		code, h, body := send(t, m, http.MethodPost, "/auth/login",
