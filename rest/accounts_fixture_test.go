@@ -118,6 +118,7 @@ var accountTests = []struct {
 	{"BodiesAreReadStrictly", testBodiesAreReadStrictly},
 	{"PasswordResetByMail", testPasswordResetByMail},
 	{"VerifyEmailAndErase", testVerifyEmailAndErase},
+	{"OddInputsNever500", testOddInputsNever500},
 }
 
 func runAccountTests(t *testing.T, b backend) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -329,5 +330,49 @@ func TestProxies(t *testing.T) {
 	}
 	if _, err := rest.ParseProxies("10.0.0.0/8, nonsense"); err == nil {
 		t.Error("ParseProxies(nonsense) = nil error")
+	}
+}
+
+// testOddInputsNever500 sends the usual attacks to the account routes: none
+// may be a 500, and none may echo another account.
+func testOddInputsNever500(t *testing.T, b backend) {
+	a := newAccounts(t, b)
+	s := a.register(t, "ana@example.com")
+	odd := []string{"' OR '1'='1", "\"; DROP TABLE users; --", "\\u0000", "a\\u0000b",
+		"\\u202eelpmaxe", "😀😀😀", "ａｎａ@example.com", "ana@exam\\u0131ple.com",
+		"ANA@EXAMPLE.COM ", strings.Repeat("x", 5000), "<script>alert(1)</script>",
+		"\\ud800", "%00", "${jndi:ldap://x}", "ana@example.com\\r\\nBcc: x@y.z"}
+	routes := []struct{ method, path, tmpl string }{
+		{"POST", "/auth/register", `{"email":"%s","password":"Clave-Segura-1","name":"%s"}`},
+		{"POST", "/auth/login", `{"email":"%s","password":"%s"}`},
+		{"POST", "/auth/forgot-password", `{"email":"%s"}`},
+		{"POST", "/auth/reset-password", `{"token":"%s","password":"%s"}`},
+		{"POST", "/auth/verify-email", `{"token":"%s"}`},
+		{"POST", "/auth/refresh", `{"refresh_token":"%s"}`},
+		{"PUT", "/me", `{"name":"%s","phone":"%s"}`},
+		{"POST", "/me/addresses", `{"recipient":"%s","street":"%s","commune":"x",` +
+			`"region":"y"}`},
+		{"GET", "/admin/users?q=%s", ""},
+	}
+	for i, v := range odd {
+		for _, rt := range routes {
+			r := req{method: rt.method, token: s.AccessToken, ip: fmt.Sprintf("10.9.%d.%d",
+				i, len(rt.path))}
+			if rt.tmpl == "" {
+				r.path = fmt.Sprintf(rt.path, url.QueryEscape(v))
+			} else {
+				r.path = rt.path
+				r.body = strings.ReplaceAll(rt.tmpl, "%s", v)
+			}
+			rec := a.do(t, r)
+			if rec.Code >= 500 {
+				t.Errorf("%s %s with %.40q = %d %s", rt.method, rt.path, v, rec.Code, rec.Body)
+			}
+		}
+	}
+	rec := a.do(t, req{method: "POST", path: "/auth/register",
+		body: `{"email":"ANA@example.com","password":"Clave-Segura-2030","name":"Otra"}`})
+	if rec.Code != http.StatusConflict {
+		t.Errorf("same e-mail in capitals = %d %s; want 409", rec.Code, rec.Body)
 	}
 }
