@@ -337,3 +337,57 @@ func TestOversizedBodiesAreJSONErrors(t *testing.T) {
 		}
 	}
 }
+
+// twoServers starts two servers on one database with one key ring, as two
+// instances behind a load balancer.
+func twoServers(t *testing.T, configure func(*Config)) (*Main, *Main) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := accountsConfig(dir)
+	cfg.JWTKeys = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+	cfg.PIIKeys = "p1:ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="
+	if dsn := os.Getenv(mysqlDSNVariable); dsn != "" {
+		cfg.DatabaseURL = createMySQLDatabase(t, dsn)
+	}
+	if configure != nil {
+		configure(&cfg)
+	}
+	a, _ := startMain(t, cfg)
+	cfg.DataDir = t.TempDir() // nothing shared but the database (and Redis)
+	b, _ := startMain(t, cfg)
+	return a, b
+}
+
+func TestTwoServersShareSessionsAndRevocations(t *testing.T) {
+	a, b := twoServers(t, nil)
+	code, _, body := send(t, a, http.MethodPost, "/auth/login",
+		`{"email":"jefa@tienda.cl","password":"`+adminPassword+`"}`, nil)
+	if code != http.StatusOK {
+		t.Fatalf("login on A = %d %s", code, body)
+	}
+	var s struct {
+		AccessToken  string `json:"access_token"`
+		RefreshToken string `json:"refresh_token"`
+	}
+	must(t, json.Unmarshal([]byte(body), &s))
+	bearer := map[string]string{"Authorization": "Bearer " + s.AccessToken}
+	if code, _, _ := send(t, b, http.MethodGet, "/me", "", bearer); code != http.StatusOK {
+		t.Fatalf("A's token on B = %d; want 200", code)
+	}
+	// The refresh token spent on B is reused on A: the family dies on both.
+	code, _, _ = send(t, b, http.MethodPost, "/auth/refresh",
+		`{"refresh_token":"`+s.RefreshToken+`"}`, nil)
+	if code != http.StatusOK {
+		t.Fatalf("refresh on B = %d", code)
+	}
+	code, _, _ = send(t, a, http.MethodPost, "/auth/refresh",
+		`{"refresh_token":"`+s.RefreshToken+`"}`, nil)
+	if code != http.StatusUnauthorized {
+		t.Errorf("reuse on A = %d; want 401", code)
+	}
+	for name, m := range map[string]*Main{"A": a, "B": b} {
+		if code, _, _ := send(t, m, http.MethodGet, "/me", "", bearer); code != 401 {
+			t.Errorf("the revoked family's access token on %s = %d; want 401", name, code)
+		}
+	}
+}
