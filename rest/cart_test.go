@@ -150,3 +150,21 @@ func testCartValidation(t *testing.T, s *shop) {
 		t.Errorf("cart after refused adds = %v; want empty", items)
 	}
 }
+
+func TestAllowNamesTheRoutesMethods(t *testing.T) {
+	s := newShop(t, memoryShop(t))
+	tests := map[string]string{
+		"GET /cart/items/1": "PUT, DELETE",
+		"PUT /cart":         "GET, HEAD, DELETE",
+		"DELETE /orders":    "GET, HEAD, POST",
+		"POST /products":    "GET, HEAD",
+	}
+	for target, want := range tests {
+		method, p, _ := strings.Cut(target, " ")
+		rec := s.do(t, call{method: method, path: p})
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != want {
+			t.Errorf("%s = %d, Allow %q; want 405, %q", target, rec.Code,
+				rec.Header().Get("Allow"), want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ecommerce-moderno/moderno/catalog"
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/rest"
@@ -68,6 +69,9 @@ func testServerPrices(t *testing.T, s *shop) {
 
 func testOrderValidation(t *testing.T, s *shop) {
 	te := s.product(t, "Te", 2990, 10)
+	polera := strconv.FormatInt(int64(s.product(t, "Polera", 9990, 0, 4).ID), 10)
+	old := strconv.FormatInt(int64(s.productWith(t, catalog.Product{Name: "Viejo",
+		SKU: "VIEJO", Slug: "viejo", Price: commerce.FromMinor(100, commerce.CLP)}, 5).ID), 10)
 	ana := s.customer(t)
 	id := strconv.FormatInt(int64(te.ID), 10)
 	rest := `,"shipping_address":{"street":"A 1","city":"Santiago","region":"RM"},` +
@@ -89,6 +93,12 @@ func testOrderValidation(t *testing.T, s *shop) {
 		{"missing product", `{"items":[{"product_id":999999,"quantity":1}]` + rest,
 			[]string{"items[0].product_id"}},
 		{"no product", `{"items":[{"quantity":1}]` + rest, []string{"items[0].product_id"}},
+		{"inactive product", `{"items":[{"product_id":` + old + `,"quantity":1}]` + rest,
+			[]string{"items[0].product_id"}},
+		{"unknown variant", `{"items":[{"product_id":` + polera + `,"variant_id":999999,` +
+			`"quantity":1}]` + rest, []string{"items[0].variant_id"}},
+		{"second item", `{"items":[{"product_id":` + id + `,"quantity":1},{"product_id":` +
+			id + `,"quantity":1.5}]` + rest, []string{"items[1].quantity"}},
 		{"unknown payment", `{"items":[{"product_id":` + id + `,"quantity":1}],` +
 			`"shipping_address":{"street":"A 1","city":"Santiago","region":"RM"},` +
 			`"payment_method":"stripe"}`, []string{"payment_method"}},
@@ -235,7 +245,7 @@ func testIdempotentCheckout(t *testing.T, s *shop) {
 	}
 	close(start)
 	wg.Wait()
-	first := ""
+	first, replays, busy := "", 0, 0
 	for i, code := range codes {
 		switch code {
 		case http.StatusCreated, -http.StatusCreated:
@@ -243,7 +253,11 @@ func testIdempotentCheckout(t *testing.T, s *shop) {
 				t.Errorf("replay %s differs from the first response %s", bodies[i], first)
 			}
 			first = bodies[i]
+			if code < 0 {
+				replays++
+			}
 		case http.StatusConflict:
+			busy++
 			if !strings.Contains(bodies[i], `"code":"conflict"`) {
 				t.Errorf("in-flight retry says %s; want conflict", bodies[i])
 			}
@@ -251,6 +265,11 @@ func testIdempotentCheckout(t *testing.T, s *shop) {
 			t.Errorf("try %d = %d %s", i, code, bodies[i])
 		}
 	}
+	if created := tries - replays - busy; created != 1 {
+		t.Errorf("%d tries answered as creating the order; want 1", created)
+	}
+	t.Logf("ten tries with one key: 1 created, %d replayed, %d told it is running",
+		replays, busy)
 	history := expect(t, s.do(t, call{method: http.MethodGet, path: "/orders", as: ana}),
 		http.StatusOK)
 	if n := len(history["data"].([]any)); n != 1 {

@@ -165,8 +165,8 @@ func (f *fileMailer) Send(_ context.Context, m customer.Mail) error {
 
 // corsHeaders are the request headers a browser on an allowed origin may
 // send.
-const corsHeaders = "Authorization, Content-Type, Idempotency-Key, X-CSRF-Token, " +
-	"X-Request-ID, X-Session"
+const corsHeaders = "Authorization, Content-Type, Idempotency-Key, X-Cart-Token, " +
+	"X-CSRF-Token, X-Request-ID, X-Session"
 
 // edge sets HSTS on requests that came over TLS (directly or through a
 // trusted proxy) and answers CORS for the origins of COMMERCE_CORS_ORIGINS.
@@ -194,7 +194,8 @@ func (m *Main) edge(next http.Handler) http.Handler {
 		if allowed {
 			h.Set("Access-Control-Allow-Origin", origin)
 			h.Set("Access-Control-Allow-Credentials", "true")
-			h.Set("Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-ID")
+			h.Set("Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-ID, "+
+				"Location, X-Cart-Token, Idempotent-Replayed")
 		}
 		if !preflight {
 			next.ServeHTTP(w, r)
