@@ -119,6 +119,7 @@ var accountTests = []struct {
 	{"PasswordResetByMail", testPasswordResetByMail},
 	{"VerifyEmailAndErase", testVerifyEmailAndErase},
 	{"OddInputsNever500", testOddInputsNever500},
+	{"ExpiredStaffPassword", testExpiredStaffPassword},
 }
 
 func runAccountTests(t *testing.T, b backend) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/customer"
 )
 
 // malformedError marks a request the server could not read at all (a bad
@@ -102,6 +103,9 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	}}
 	if kind == commerce.KindInternal {
 		body.Error.Message, body.Error.Fields = "error interno", nil
+	}
+	if errors.Is(err, customer.ErrPasswordExpired) {
+		body.Error.Code = "password_expired" // a 403 the sign-in page answers with a form
 	}
 	switch kind {
 	case commerce.KindRateLimited:

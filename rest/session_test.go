@@ -376,3 +376,21 @@ func testOddInputsNever500(t *testing.T, b backend) {
 		t.Errorf("same e-mail in capitals = %d %s; want 409", rec.Code, rec.Body)
 	}
 }
+
+func testExpiredStaffPassword(t *testing.T, b backend) {
+	a := newAccounts(t, b)
+	a.staff(t, "gerente@example.com", "manager")
+	a.clock.Add(91 * 24 * time.Hour)
+	rec := a.do(t, req{method: "POST", path: "/auth/login",
+		body: `{"email":"gerente@example.com","password":"` + password + `"}`})
+	if code, _ := errorOf(t, rec); rec.Code != http.StatusForbidden || code != "password_expired" {
+		t.Fatalf("login with a 91-day-old staff password = %d %s; want 403 password_expired",
+			rec.Code, code)
+	}
+	rec = a.do(t, req{method: "POST", path: "/auth/change-expired-password", body: `{
+		"email":"gerente@example.com","current_password":"` + password + `",
+		"new_password":"Nueva-Clave-2031"}`})
+	if s := readSession(t, rec); rec.Code != http.StatusOK || s.User.Role != "manager" {
+		t.Fatalf("change expired password = %d %s", rec.Code, rec.Body)
+	}
+}
