@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"time"
@@ -154,100 +155,90 @@ func (h *Handler) getCart(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	p, token, err := h.shopper(w, r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	v, err := h.carts.Cart(r.Context(), p, token)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeCart(w, r, http.StatusOK, v)
+	h.cartCall(w, r, http.StatusOK, h.carts.Cart)
 }
 
-// addCartItem serves POST /cart/items.
+// addCartItem serves POST /cart/items: 201.
 func (h *Handler) addCartItem(w http.ResponseWriter, r *http.Request) {
-	const op = "rest.add cart item"
 	body, err := readObject(w, r, false)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	var bad commerce.Fields
-	product := body.id(&bad, "", "product_id", true)
-	variant := body.id(&bad, "", "variant_id", false)
+	product := commerce.ProductID(body.id(&bad, "", "product_id", true))
+	variant := commerce.VariantID(body.id(&bad, "", "variant_id", false))
 	qty := body.quantity(&bad, "", h.carts.MaxQuantity())
-	if err := bad.Err(op); err != nil {
+	if err := bad.Err("rest.add cart item"); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	p, token, err := h.shopper(w, r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	v, err := h.carts.AddItem(r.Context(), p, token, commerce.ProductID(product),
-		commerce.VariantID(variant), qty)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeCart(w, r, http.StatusCreated, v)
+	h.cartCall(w, r, http.StatusCreated, func(ctx context.Context, p commerce.Principal,
+		token string) (cart.View, error) {
+		return h.carts.AddItem(ctx, p, token, product, variant, qty)
+	})
 }
 
 // updateCartItem serves PUT /cart/items/{id}.
 func (h *Handler) updateCartItem(w http.ResponseWriter, r *http.Request) {
-	const op = "rest.update cart item"
-	id, ok := commerce.ParseID(chi.URLParam(r, "id"))
-	if !ok {
-		h.writeError(w, r, commerce.NotFound(op, "producto del carrito"))
-		return
+	id, err := cartItemID(r)
+	var body object
+	if err == nil {
+		body, err = readObject(w, r, false)
 	}
-	body, err := readObject(w, r, false)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	var bad commerce.Fields
 	qty := body.quantity(&bad, "", h.carts.MaxQuantity())
-	if err := bad.Err(op); err != nil {
+	if err := bad.Err("rest.update cart item"); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	p, token, err := h.shopper(w, r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	v, err := h.carts.UpdateItem(r.Context(), p, token, id, qty)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeCart(w, r, http.StatusOK, v)
+	h.cartCall(w, r, http.StatusOK, func(ctx context.Context, p commerce.Principal,
+		token string) (cart.View, error) {
+		return h.carts.UpdateItem(ctx, p, token, id, qty)
+	})
 }
 
 // removeCartItem serves DELETE /cart/items/{id}.
 func (h *Handler) removeCartItem(w http.ResponseWriter, r *http.Request) {
-	const op = "rest.remove cart item"
+	id, err := cartItemID(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.cartCall(w, r, http.StatusOK, func(ctx context.Context, p commerce.Principal,
+		token string) (cart.View, error) {
+		return h.carts.RemoveItem(ctx, p, token, id)
+	})
+}
+
+// cartCall runs a call of the cart service for the shopper and answers with
+// the cart it returns.
+func (h *Handler) cartCall(w http.ResponseWriter, r *http.Request, code int,
+	call func(ctx context.Context, p commerce.Principal, token string) (cart.View, error)) {
+	p, token, err := h.shopper(w, r)
+	var v cart.View
+	if err == nil {
+		v, err = call(r.Context(), p, token)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeCart(w, r, code, v)
+}
+
+// cartItemID reads the {id} of a cart item route; a path that cannot be an
+// id is a missing item.
+func cartItemID(r *http.Request) (int64, error) {
 	id, ok := commerce.ParseID(chi.URLParam(r, "id"))
 	if !ok {
-		h.writeError(w, r, commerce.NotFound(op, "producto del carrito"))
-		return
+		return 0, commerce.NotFound("rest.cart item", "producto del carrito")
 	}
-	p, token, err := h.shopper(w, r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	v, err := h.carts.RemoveItem(r.Context(), p, token, id)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeCart(w, r, http.StatusOK, v)
+	return id, nil
 }
 
 // clearCart serves DELETE /cart: 204.
