@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) Env) {
 		{"NumberCollision", testNumberCollision},
 		{"Rollback", testRollback},
 		{"RoundTrip", testRoundTrip},
+		{"MixedConcurrency", testMixedConcurrency},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
