@@ -8,10 +8,11 @@ import (
 	"github.com/ecommerce-moderno/moderno/commerce"
 )
 
-// slots is how many buckets a window is cut into. More slots waste less of
-// the limit at the cost of memory: a refusal may last up to Period/slots
-// longer than an exact count would make it.
-const slots = 60
+// Slots is how many buckets a window is cut into, by Memory and by the
+// Redis adapter alike. More slots waste less of the limit at the cost of
+// memory: a refusal may last up to Period/Slots longer than an exact count
+// would make it.
+const Slots = 60
 
 // DefaultMaxKeys is how many keys a Memory tracks when not told.
 const DefaultMaxKeys = 100_000
@@ -65,7 +66,7 @@ func (m *Memory) Allow(_ context.Context, key string, l Limit) (Decision, error)
 	w := m.windows[id]
 	if w == nil {
 		m.makeRoom(now)
-		w = &window{width: max(l.Period/slots, time.Nanosecond)}
+		w = &window{width: max(l.Period/Slots, time.Nanosecond)}
 		w.last = w.bucket(now)
 		m.windows[id] = w
 	}
@@ -104,21 +105,21 @@ func (m *Memory) makeRoom(now time.Time) {
 type window struct {
 	width  time.Duration
 	last   int64 // the bucket number of the newest count
-	counts [slots + 1]uint32
+	counts [Slots + 1]uint32
 }
 
 // ring returns where bucket b lives in the ring, for any b.
 func ring(b int64) int64 {
-	r := b % (slots + 1)
+	r := b % (Slots + 1)
 	if r < 0 {
-		r += slots + 1
+		r += Slots + 1
 	}
 	return r
 }
 
 func (w *window) bucket(now time.Time) int64 { return now.UnixNano() / int64(w.width) }
 
-func (w *window) idle(now time.Time) bool { return w.bucket(now)-w.last > slots }
+func (w *window) idle(now time.Time) bool { return w.bucket(now)-w.last > Slots }
 
 func (w *window) allow(now time.Time, l Limit) Decision {
 	b := max(w.bucket(now), w.last) // a clock stepping back counts as now
@@ -136,8 +137,8 @@ func (w *window) allow(now time.Time, l Limit) Decision {
 
 // advance zeroes the buckets that fell out of the window by bucket b.
 func (w *window) advance(b int64) {
-	if b-w.last > slots {
-		w.counts = [slots + 1]uint32{}
+	if b-w.last > Slots {
+		w.counts = [Slots + 1]uint32{}
 	} else {
 		for i := w.last + 1; i <= b; i++ {
 			w.counts[ring(i)] = 0
@@ -148,12 +149,12 @@ func (w *window) advance(b int64) {
 
 // retry returns how long until enough of the oldest buckets fall out for
 // one more request to fit. Bucket i leaves the window when bucket
-// i+slots+1 begins.
+// i+Slots+1 begins.
 func (w *window) retry(b int64, sum, count int, now time.Time) time.Duration {
-	for i := b - slots; i <= b; i++ {
+	for i := b - Slots; i <= b; i++ {
 		sum -= int(w.counts[ring(i)])
 		if sum < count {
-			leaves := time.Unix(0, (i+slots+1)*int64(w.width))
+			leaves := time.Unix(0, (i+Slots+1)*int64(w.width))
 			return leaves.Sub(now)
 		}
 	}
