@@ -1,7 +1,9 @@
 package rest_test
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ecommerce-moderno/moderno/catalog"
+	"github.com/ecommerce-moderno/moderno/checkout"
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/rest"
@@ -39,6 +43,7 @@ func shopSuite(t *testing.T, open func(t *testing.T) shopEnv) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newShop(t, open(t))) })
 	}
+	t.Run("RetryAfterFault", func(t *testing.T) { testRetryAfterFault(t, open(t)) })
 }
 
 func TestShopMemory(t *testing.T) { shopSuite(t, memoryShop) }
@@ -427,4 +432,47 @@ func testCheckoutFromCart(t *testing.T, s *shop) {
 	}
 	expect(t, s.do(t, call{method: http.MethodPost, path: "/orders", body: body, as: ana}),
 		http.StatusUnprocessableEntity)
+}
+
+// flakyCatalog fails while down is set, as a database that lost its
+// connection does.
+type flakyCatalog struct {
+	checkout.Catalog
+	down atomic.Bool
+}
+
+func (f *flakyCatalog) Product(ctx context.Context, id commerce.ProductID) (catalog.Product,
+	error) {
+	if f.down.Load() {
+		return catalog.Product{}, errors.New("connection reset by peer")
+	}
+	return f.Catalog.Product(ctx, id)
+}
+
+// testRetryAfterFault breaks the catalog under a checkout sent with an
+// Idempotency-Key: the 500 is not stored, so the retry, once the catalog is
+// back, places the order.
+func testRetryAfterFault(t *testing.T, env shopEnv) {
+	flaky := &flakyCatalog{Catalog: env.Catalog}
+	env.Catalog = flaky
+	s := newShop(t, env)
+	te := s.product(t, "Te", 2990, 10)
+	ana := s.customer(t)
+	key := map[string]string{"Idempotency-Key": "reintento-1"}
+	flaky.down.Store(true)
+	body := expect(t, s.do(t, call{method: http.MethodPost, path: "/orders",
+		body: orderBody(te.ID, 1), as: ana, header: key}), http.StatusInternalServerError)
+	if codeOf(body) != "internal" || strings.Contains(fmt.Sprint(body), "connection reset") {
+		t.Errorf("fault answered %v; want a bare internal error", body)
+	}
+	flaky.down.Store(false)
+	rec := s.do(t, call{method: http.MethodPost, path: "/orders", body: orderBody(te.ID, 1),
+		as: ana, header: key})
+	expect(t, rec, http.StatusCreated)
+	if rec.Header().Get(rest.ReplayedHeader) != "" {
+		t.Error("the retry after a fault was a replay of the fault")
+	}
+	if _, r := s.level(t, te.ID); r != 1 {
+		t.Errorf("reserved %d; want 1", r)
+	}
 }
