@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/ecommerce-moderno/moderno/cart/carttest"
+	"github.com/ecommerce-moderno/moderno/checkout"
 	"github.com/ecommerce-moderno/moderno/checkout/checkouttest"
+	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/storage/sqlite"
 	"github.com/ecommerce-moderno/moderno/storage/storagetest"
 )
@@ -47,5 +49,11 @@ func TestCheckout(t *testing.T) {
 func TestCart(t *testing.T) {
 	carttest.Run(t, func(t *testing.T) carttest.Env {
 		return storagetest.CartEnv(t, openDB(t))
+	})
+}
+
+func TestPayments(t *testing.T) {
+	checkouttest.RunPayments(t, func(t *testing.T) (checkout.PaymentStore, commerce.OrderID) {
+		return openDB(t), 1
 	})
 }
