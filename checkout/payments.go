@@ -189,7 +189,7 @@ type RefundRequest struct {
 }
 
 // Refund gives a paid order's money back, all of it or part, through the
-// gateway it was paid with, for staff holding commerce.PermOrdersManage.
+// gateway it was paid with, for staff holding commerce.PermRefunds.
 // A refund of everything left marks the payment refunded; a partial one
 // leaves it paid with a note on the timeline. The gateway's call carries
 // the key "<order number>:refund:<n>", so a retry never refunds twice. It
@@ -199,7 +199,7 @@ type RefundRequest struct {
 func (p *Payments) Refund(ctx context.Context, pr commerce.Principal, id commerce.OrderID,
 	req RefundRequest) (order.Order, error) {
 	const op = "checkout.refund"
-	if err := pr.Require(op, commerce.PermOrdersManage); err != nil {
+	if err := pr.Require(op, commerce.PermRefunds); err != nil {
 		return order.Order{}, err
 	}
 	o, err := p.orders.Order(ctx, pr, id)

@@ -90,6 +90,11 @@ type Config struct {
 	// Search (issue 6): full text and suggestions.
 
 	// Payments (issue 5): gateway webhooks.
+
+	// Payments applies gateways' webhooks (POST /payments/webhooks/{gateway})
+	// and staff refunds (POST /admin/orders/{id}/refunds, with Orders);
+	// nil leaves both out.
+	Payments *checkout.Payments
 }
 
 // Handler serves the catalog API. It is an http.Handler with the routes at
@@ -124,6 +129,7 @@ type Handler struct {
 	// search (issue 6)
 
 	// payments (issue 5)
+	payments *checkout.Payments
 }
 
 // resources are the first path segments the API owns, now and in the
@@ -140,6 +146,7 @@ func New(cfg Config) *Handler {
 	h := &Handler{catalog: cfg.Catalog, auth: cfg.Authenticate, checks: cfg.Checks,
 		log: cfg.Logger, maxAge: seconds(cfg.MaxAge, 30*time.Second)}
 	h.shop(cfg)
+	h.payments = cfg.Payments
 	h.accounts, h.inventory = cfg.Accounts, cfg.Inventory
 	h.limiter, h.limits, h.clientIP = cfg.Limiter, cfg.Limits, cfg.ClientIP
 	if h.clientIP == nil {
@@ -186,6 +193,7 @@ func (h *Handler) Register(r chi.Router) {
 		// search routes (issue 6)
 
 		// payments routes (issue 5)
+		h.paymentRoutes(r)
 	})
 }
 

@@ -85,6 +85,9 @@ type paymentJSON struct {
 	Reference    string         `json:"reference"`
 	Instructions string         `json:"instructions"`
 	RedirectURL  string         `json:"redirect_url"`
+	// ClientSecret lets the storefront finish a card payment in the
+	// gateway's own form (Stripe.js), so card data never reaches us.
+	ClientSecret string `json:"client_secret,omitempty"`
 }
 
 func newOrderJSON(o order.Order) orderJSON {

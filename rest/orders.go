@@ -62,7 +62,7 @@ func (h *Handler) placeOrder(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, code, placedJSON{Data: newOrderDetailJSON(res.Order), Replayed: res.Replayed,
 		Payment: paymentJSON{Method: res.Order.PaymentMethod, Status: res.Payment.Status,
 			Reference: res.Payment.Reference, Instructions: res.Payment.Instructions,
-			RedirectURL: res.Payment.RedirectURL}})
+			RedirectURL: res.Payment.RedirectURL, ClientSecret: res.Payment.ClientSecret}})
 }
 
 // orderRequest reads the body of POST /orders, naming every bad field.

@@ -68,7 +68,10 @@ func testAuth(r *http.Request) (commerce.Principal, error) {
 	return commerce.User(commerce.UserID(id), commerce.Role(f[2])), nil
 }
 
-func newShop(t *testing.T, env shopEnv) *shop {
+// shopOption changes the configuration of newShop's services.
+type shopOption func(s *shop, co *checkout.Config, api *rest.Config)
+
+func newShop(t *testing.T, env shopEnv, opts ...shopOption) *shop {
 	t.Helper()
 	s := &shop{env: env, clock: checkouttest.NewClock(), wh: env.AddWarehouse(t)}
 	s.manager = commerce.User(env.AddCustomer(t), commerce.RoleManager)
@@ -76,13 +79,18 @@ func newShop(t *testing.T, env shopEnv) *shop {
 	s.orders = order.NewService(env.Orders, order.Config{Clock: s.clock})
 	carts := cart.NewService(env.Carts, cart.Config{Catalog: env.Catalog, Clock: s.clock,
 		MaxQuantity: 20})
-	co := checkout.NewService(env.Store, checkout.Config{Catalog: env.Catalog,
-		Orders: s.orders, Carts: carts, Clock: s.clock, MaxQuantity: 20})
-	s.handler = rest.New(rest.Config{Catalog: env.CatalogService, Authenticate: testAuth,
-		Carts: carts, Checkout: co, Orders: s.orders,
+	coCfg := checkout.Config{Catalog: env.Catalog, Orders: s.orders, Carts: carts,
+		Clock: s.clock, MaxQuantity: 20}
+	apiCfg := rest.Config{Catalog: env.CatalogService, Authenticate: testAuth,
+		Carts: carts, Orders: s.orders,
 		Idempotency: checkout.NewIdempotency(env.Keys, checkout.IdempotencyConfig{
 			Clock: s.clock}),
-	})
+	}
+	for _, o := range opts {
+		o(s, &coCfg, &apiCfg)
+	}
+	apiCfg.Checkout = checkout.NewService(env.Store, coCfg)
+	s.handler = rest.New(apiCfg)
 	return s
 }
 

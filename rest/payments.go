@@ -1,0 +1,96 @@
+package rest
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/shopspring/decimal"
+
+	"github.com/ecommerce-moderno/moderno/checkout"
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/order"
+	"github.com/ecommerce-moderno/moderno/payment"
+)
+
+// paymentRoutes adds the gateways' webhooks and staff refunds when
+// Payments is configured.
+func (h *Handler) paymentRoutes(r chi.Router) {
+	if h.payments == nil {
+		return
+	}
+	r.Post("/payments/webhooks/{gateway}", h.paymentWebhook)
+	if h.orders != nil {
+		r.With(h.idempotent).Post("/admin/orders/{id}/refunds", h.refundOrder)
+	}
+}
+
+type webhookJSON struct {
+	Received  bool   `json:"received"`
+	EventID   string `json:"event_id"`
+	Applied   bool   `json:"applied"`
+	Duplicate bool   `json:"duplicate"`
+}
+
+// paymentWebhook serves POST /payments/webhooks/{gateway}: the gateway's
+// plugin checks the signature on the raw body (400 and nothing changed
+// when it is bad), and the event is applied once. A duplicate or an event
+// that changes nothing is still 200, so the gateway stops sending it.
+func (h *Handler) paymentWebhook(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(w, r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	res, err := h.payments.Webhook(r.Context(), chi.URLParam(r, "gateway"),
+		payment.Webhook{Header: r.Header.Clone(), Body: body})
+	if commerce.ErrorKind(err) == commerce.KindInvalid {
+		err = &malformedError{err: err}
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, r, http.StatusOK, webhookJSON{Received: true, EventID: res.EventID,
+		Applied: res.Applied, Duplicate: res.Duplicate})
+}
+
+// refundOrder serves POST /admin/orders/{id}/refunds {"amount", "restock",
+// "note"} for staff: amount (a number or a decimal string, in the order's
+// currency; whole pesos for CLP) defaults to all that is left; restock
+// cancels the order and returns its reserved units.
+func (h *Handler) refundOrder(w http.ResponseWriter, r *http.Request) {
+	h.changeOrder(w, r, func(p commerce.Principal, id commerce.OrderID,
+		body object) (order.Order, error) {
+		const op = "rest.refund order"
+		var bad commerce.Fields
+		req := checkout.RefundRequest{Note: body.text(&bad, "", "note", 500)}
+		var amount *decimal.Decimal
+		if raw, ok := body["amount"]; ok && string(raw) != "null" {
+			var n json.Number
+			d, err := decimal.Zero, json.Unmarshal(raw, &n)
+			if err == nil {
+				d, err = decimal.NewFromString(n.String())
+			}
+			bad.Check(err == nil, "amount", "debe ser un número, como 5000")
+			amount = &d
+		}
+		if raw, ok := body["restock"]; ok {
+			bad.Check(json.Unmarshal(raw, &req.Restock) == nil, "restock",
+				"debe ser true o false")
+		}
+		if err := bad.Err(op); err != nil {
+			return order.Order{}, err
+		}
+		if amount != nil {
+			o, err := h.orders.Order(r.Context(), p, id)
+			if err != nil {
+				return order.Order{}, err
+			}
+			m := commerce.NewMoney(*amount, o.Currency)
+			req.Amount = &m
+		}
+		return h.payments.Refund(r.Context(), p, id, req)
+	})
+}
