@@ -60,6 +60,7 @@ type Config struct {
 	// search settings (issue 6)
 
 	// payments settings (issue 5)
+	paymentSettings
 }
 
 // ParseConfig reads the configuration from the environment (through
@@ -100,6 +101,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 	// search flags (issue 6)
 
 	// payments flags (issue 5)
+	c.readPayments(getenv)
 
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -166,6 +168,7 @@ func (c Config) Validate() error {
 			c.ReservationTTL))
 	}
 	errs = append(errs, c.validateAccounts()...)
+	errs = append(errs, c.validatePayments()...)
 	return errors.Join(errs...)
 }
 

@@ -19,6 +19,8 @@ import (
 	"github.com/ecommerce-moderno/moderno/examples/server/web"
 	"github.com/ecommerce-moderno/moderno/inventory"
 	"github.com/ecommerce-moderno/moderno/order"
+	"github.com/ecommerce-moderno/moderno/payment"
+	"github.com/ecommerce-moderno/moderno/plugins/host"
 	"github.com/ecommerce-moderno/moderno/pricing"
 	"github.com/ecommerce-moderno/moderno/rest"
 )
@@ -60,6 +62,9 @@ type Main struct {
 	// search (issue 6)
 
 	// payments (issue 5)
+	plugins  *host.Host         // the payment plugins' processes
+	gateways *payment.Registry  // the methods checkout offers
+	payments *checkout.Payments // webhooks and refunds
 }
 
 // NewMain returns a Main for the configuration, logging to log.
@@ -85,12 +90,18 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 
+	// payments gateways (issue 5), before the checkout that offers them
+	if err := m.openGateways(ctx); err != nil {
+		return err
+	}
+
 	// shop wiring (issue 4)
 	m.openShop()
 
 	// search wiring (issue 6)
 
 	// payments wiring (issue 5)
+	m.openPayments()
 	return nil
 }
 
@@ -164,6 +175,9 @@ func (m *Main) Close() error {
 	}
 	m.jobs.Stop() // before the database they use closes
 	m.jobs = nil
+	if err := m.closePayments(); err != nil {
+		errs = append(errs, fmt.Errorf("stop payment plugins: %w", err))
+	}
 	if m.db != nil {
 		if err := m.db.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close database: %w", err))
@@ -205,6 +219,7 @@ func (m *Main) handler() (http.Handler, error) {
 		// search API (issue 6)
 
 		// payments API (issue 5)
+		Payments: m.payments,
 	})
 	r := chi.NewRouter()
 	r.Use(rest.RequestID, logRequests(m.Log), recoverPanics(m.Log), secure, m.edge)

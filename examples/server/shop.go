@@ -43,7 +43,7 @@ func (m *Main) openShop() {
 	m.carts = cart.NewService(st, cart.Config{Catalog: m.db, Pricer: m.pricer})
 	m.checkout = checkout.NewService(st, checkout.Config{Catalog: m.db, Orders: m.orders,
 		Pricer: m.pricer, Carts: m.carts, Outbox: st, Events: m.events, ReservationTTL: ttl,
-		Logger: m.Log})
+		Payments: m.gateways, Logger: m.Log})
 	m.keys = checkout.NewIdempotency(st, checkout.IdempotencyConfig{})
 	tick := m.tick
 	if tick == nil {
