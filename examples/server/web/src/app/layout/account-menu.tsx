@@ -68,10 +68,12 @@ function SignedInMenu() {
   if (!user) return null;
   const firstName = user.name.split(/\s+/)[0] || user.email;
 
+  // Leave the page first: a page for signed-in people would otherwise
+  // send the person to sign in again.
   async function signOut() {
     setOpen(false);
+    await navigate(paths.home);
     await logout();
-    navigate(paths.home);
   }
 
   const item =
