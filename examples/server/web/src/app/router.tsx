@@ -39,6 +39,50 @@ export const routes: RouteObject[] = [
         }),
       },
       // accounts pages (issue 3)
+      {
+        path: paths.login,
+        lazy: async () => ({
+          Component: (await import('./routes/login')).LoginRoute,
+        }),
+      },
+      {
+        path: paths.register,
+        lazy: async () => ({
+          Component: (await import('./routes/register')).RegisterRoute,
+        }),
+      },
+      {
+        path: paths.forgotPassword,
+        lazy: async () => ({
+          Component: (await import('./routes/forgot-password'))
+            .ForgotPasswordRoute,
+        }),
+      },
+      {
+        path: paths.resetPassword,
+        lazy: async () => ({
+          Component: (await import('./routes/reset-password'))
+            .ResetPasswordRoute,
+        }),
+      },
+      {
+        path: paths.verifyEmail,
+        lazy: async () => ({
+          Component: (await import('./routes/verify-email')).VerifyEmailRoute,
+        }),
+      },
+      {
+        path: paths.account,
+        lazy: async () => ({
+          Component: (await import('./routes/account')).AccountRoute,
+        }),
+      },
+      {
+        path: paths.adminUsers,
+        lazy: async () => ({
+          Component: (await import('./routes/admin-users')).AdminUsersRoute,
+        }),
+      },
 
       // shop pages (issue 4)
 
