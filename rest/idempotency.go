@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"strconv"
 
@@ -53,7 +52,7 @@ func (h *Handler) idempotent(next http.Handler) http.Handler {
 		}
 		fingerprint := checkout.Fingerprint(r.Method, r.URL.Path, body)
 		var served *capture
-		resp, _, err := h.keys.Do(r.Context(), keyScope(r), key, fingerprint,
+		resp, _, err := h.keys.Do(r.Context(), h.keyScope(r), key, fingerprint,
 			func(ctx context.Context) (checkout.Response, error) {
 				served = newCapture()
 				req := r.WithContext(ctx)
@@ -84,19 +83,16 @@ func (h *Handler) idempotent(next http.Handler) http.Handler {
 }
 
 // keyScope says whose key it is: a signed-in user's, a guest's by the hash
-// of their cart token, or, for a shopper with neither, their address's.
-func keyScope(r *http.Request) string {
+// of their cart token, or, for a shopper with neither, their address's (as
+// Config.ClientIP tells it behind a proxy).
+func (h *Handler) keyScope(r *http.Request) string {
 	if p := PrincipalFrom(r.Context()); p.UserID != 0 {
 		return "user:" + strconv.FormatInt(int64(p.UserID), 10)
 	}
 	if t := cartToken(r); t != "" {
 		return "guest:" + cart.HashToken(t)
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	return "addr:" + host
+	return "addr:" + h.clientIP(r)
 }
 
 func replay(w http.ResponseWriter, resp checkout.Response) {

@@ -37,6 +37,10 @@ Flags (each overrides its environment variable):
   -elasticsearch-url  COMMERCE_ELASTICSEARCH_URL (checked; used by later versions)
   -log-level          COMMERCE_LOG_LEVEL: debug, info, warn or error (default info)
   -shutdown-timeout   how long a stop waits for requests in flight (default 15s)
+  -reservation-ttl    COMMERCE_RESERVATION_TTL: how long an unpaid order holds its stock
+                      before the sweeper cancels it (default 30m; 1m to 720h)
+  -secure-cookies     COMMERCE_SECURE_COOKIES=true: the guest cart cookie is Secure even
+                      over plain HTTP, behind a proxy that ends TLS
 
 Accounts (environment only):
   COMMERCE_ENV               production: refuse to start without the two key rings below
