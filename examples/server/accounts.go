@@ -19,6 +19,7 @@ import (
 	"github.com/ecommerce-moderno/moderno/pii"
 	"github.com/ecommerce-moderno/moderno/ratelimit"
 	"github.com/ecommerce-moderno/moderno/rest"
+	"github.com/ecommerce-moderno/moderno/storage/redis"
 )
 
 // accounts is what the server keeps of accounts once opened.
@@ -27,6 +28,7 @@ type accounts struct {
 	tokens   *auth.Tokens
 	security *commerce.Bus // security events, logged as JSON
 	limiter  ratelimit.Limiter
+	redis    *redis.Client // nil unless COMMERCE_REDIS_URL is set
 	limits   ratelimit.Policy
 	proxies  rest.Proxies
 	origins  map[string]bool
@@ -60,7 +62,15 @@ func (m *Main) openAccounts(ctx context.Context) error {
 		a.security.Subscribe(name, logSecurity)
 	}
 
-	sessions := auth.Store(m.db) // revocations in the database; Redis when configured
+	var sessions auth.Store
+	if a.redis, sessions, a.limiter, err = m.shared(ctx); err != nil {
+		return err
+	}
+	defer func() { // a failure below leaves no connection open
+		if m.accounts == nil && a.redis != nil {
+			_ = a.redis.Close()
+		}
+	}()
 	a.tokens, err = auth.New(sessions, auth.Config{Keys: jwtKeys, Events: a.security,
 		Logger: m.Log})
 	if err != nil {
@@ -73,7 +83,6 @@ func (m *Main) openAccounts(ctx context.Context) error {
 	a.service = customer.NewService(m.db, customer.Config{Tokens: a.tokens, Cipher: cipher,
 		Mailer: &fileMailer{dir: filepath.Join(c.DataDir, "mail"), base: m.publicURL},
 		Events: a.security, Logger: m.Log})
-	a.limiter = ratelimit.NewMemory(ratelimit.MemoryConfig{})
 	m.accounts = a
 	if err := a.tokens.Purge(ctx); err != nil { // expired sessions, at each start
 		m.Log.Warn("could not purge expired sessions", "err", err)

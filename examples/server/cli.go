@@ -33,7 +33,8 @@ Flags (each overrides its environment variable):
   -data-dir           COMMERCE_DATA_DIR (default ./data)
   -database-url       COMMERCE_DATABASE_URL: sqlite:PATH or mysql://user:pass@host:port/db
                       (default sqlite:$COMMERCE_DATA_DIR/commerce.db)
-  -redis-url          COMMERCE_REDIS_URL (checked; used by later versions)
+  -redis-url          COMMERCE_REDIS_URL: redis://host:port/db[?prefix=p:]; sessions and
+                      rate limits shared by every instance
   -elasticsearch-url  COMMERCE_ELASTICSEARCH_URL (checked; used by later versions)
   -log-level          COMMERCE_LOG_LEVEL: debug, info, warn or error (default info)
   -shutdown-timeout   how long a stop waits for requests in flight (default 15s)

@@ -178,6 +178,12 @@ func (m *Main) Close() error {
 	if err := m.closePayments(); err != nil {
 		errs = append(errs, fmt.Errorf("stop payment plugins: %w", err))
 	}
+	if m.accounts != nil && m.accounts.redis != nil {
+		if err := m.accounts.redis.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close redis: %w", err))
+		}
+		m.accounts.redis = nil
+	}
 	if m.db != nil {
 		if err := m.db.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close database: %w", err))
@@ -241,11 +247,6 @@ func (m *Main) handler() (http.Handler, error) {
 // logLaterServices says which configured services this version does not
 // use yet, so that nobody believes they are in use.
 func (m *Main) logLaterServices() {
-	if m.Config.RedisURL != "" {
-		m.Log.Info("COMMERCE_REDIS_URL is set and valid; this version does not use Redis yet "+
-			"(cache, limits and revocations come in later issues)",
-			"redis", redact(m.Config.RedisURL))
-	}
 	if m.Config.ElasticsearchURL != "" {
 		m.Log.Info("COMMERCE_ELASTICSEARCH_URL is set and valid; this version does not use "+
 			"Elasticsearch yet (search comes in a later issue)",
