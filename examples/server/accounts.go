@@ -120,8 +120,8 @@ func (m *Main) publicURL() string {
 
 // The storefront's pages that mails link to, with ?token=.
 const (
-	resetPage  = "/restablecer-clave"
-	verifyPage = "/verificar-correo"
+	resetPage  = "/restablecer"
+	verifyPage = "/verificar"
 )
 
 // fileMailer writes each mail as a text file under dir, for a developer

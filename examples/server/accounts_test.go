@@ -192,7 +192,7 @@ func TestProductionRefusesGeneratedKeys(t *testing.T) {
 	}
 }
 
-var resetLink = regexp.MustCompile(`http://[^/\s]+/restablecer-clave\?token=(\S+)`)
+var resetLink = regexp.MustCompile(`http://[^/\s]+/restablecer\?token=(\S+)`)
 
 func TestResetMailIsAFileWithTheLink(t *testing.T) {
 	dir := t.TempDir()
