@@ -29,59 +29,68 @@ type cartJSON struct {
 	ItemCount         int            `json:"item_count"`
 	PriceChanged      bool           `json:"price_changed"`
 	Currency          string         `json:"currency"`
-	TaxIncluded       bool           `json:"tax_included"`
+	TaxInclusive      bool           `json:"tax_inclusive"`
 	Subtotal          json.Number    `json:"subtotal"`
 	SubtotalFormatted string         `json:"subtotal_formatted"`
 	Savings           json.Number    `json:"savings"`
 	SavingsFormatted  string         `json:"savings_formatted"`
 	Discount          json.Number    `json:"discount"`
 	DiscountFormatted string         `json:"discount_formatted"`
-	Tax               json.Number    `json:"tax"`
-	TaxFormatted      string         `json:"tax_formatted"`
-	Total             json.Number    `json:"total"`
-	TotalFormatted    string         `json:"total_formatted"`
+	// Shipping is always zero: a cart has no address yet.
+	Shipping          json.Number `json:"shipping"`
+	ShippingFormatted string      `json:"shipping_formatted"`
+	Tax               json.Number `json:"tax"`
+	TaxFormatted      string      `json:"tax_formatted"`
+	Total             json.Number `json:"total"`
+	TotalFormatted    string      `json:"total_formatted"`
 	// Token is the new guest token, only in the response that created
 	// the guest's cart.
 	Token string `json:"token,omitempty"`
 }
 
 type cartItemJSON struct {
-	ID                 int64              `json:"id"`
-	ProductID          commerce.ProductID `json:"product_id"`
-	VariantID          commerce.VariantID `json:"variant_id"`
-	Name               string             `json:"name"`
-	SKU                string             `json:"sku"`
-	Image              string             `json:"image"`
-	Quantity           int                `json:"quantity"`
-	Price              json.Number        `json:"price"`
-	PriceFormatted     string             `json:"price_formatted"`
-	AddedPrice         json.Number        `json:"added_price"`
-	AddedPriceFormated string             `json:"added_price_formatted"`
-	PriceChanged       bool               `json:"price_changed"`
-	Total              json.Number        `json:"total"`
-	TotalFormatted     string             `json:"total_formatted"`
-	Stock              int                `json:"stock"`
-	Available          bool               `json:"available"`
-	OutOfStock         bool               `json:"out_of_stock"`
+	ID                 int64               `json:"id"`
+	ProductID          commerce.ProductID  `json:"product_id"`
+	VariantID          *commerce.VariantID `json:"variant_id"`
+	Name               string              `json:"name"`
+	SKU                string              `json:"sku"`
+	Image              string              `json:"image"`
+	Quantity           int                 `json:"quantity"`
+	UnitPrice          json.Number         `json:"unit_price"` // the catalog price now
+	UnitPriceFormatted string              `json:"unit_price_formatted"`
+	// PreviousPrice is the price when the item was chosen, when it
+	// differs from UnitPrice; null otherwise.
+	PreviousPrice          *json.Number `json:"previous_price"`
+	PreviousPriceFormatted *string      `json:"previous_price_formatted"`
+	PriceChanged           bool         `json:"price_changed"`
+	Total                  json.Number  `json:"total"`
+	TotalFormatted         string       `json:"total_formatted"`
+	Stock                  int          `json:"stock"`
+	Available              bool         `json:"available"`
+	OutOfStock             bool         `json:"out_of_stock"`
 }
 
 func newCartJSON(v cart.View) cartJSON {
 	q := v.Quote
+	zero := commerce.Zero(q.Currency)
 	j := cartJSON{ID: v.ID, Items: make([]cartItemJSON, 0, len(v.Items)), Token: v.Token,
-		Currency: string(q.Currency), TaxIncluded: q.Inclusive,
+		Currency: string(q.Currency), TaxInclusive: q.Inclusive,
 		Subtotal: amount(q.Subtotal), SubtotalFormatted: q.Subtotal.Format(),
 		Savings: amount(q.Savings), SavingsFormatted: q.Savings.Format(),
 		Discount: amount(q.Discount), DiscountFormatted: q.Discount.Format(),
+		Shipping: amount(zero), ShippingFormatted: zero.Format(),
 		Tax: amount(q.Tax), TaxFormatted: q.Tax.Format(),
 		Total: amount(q.Total), TotalFormatted: q.Total.Format()}
 	line := 0
 	for _, it := range v.Items {
-		ij := cartItemJSON{ID: it.ID, ProductID: it.ProductID, VariantID: it.VariantID,
+		ij := cartItemJSON{ID: it.ID, ProductID: it.ProductID, VariantID: variantRef(it.VariantID),
 			Name: it.Name, SKU: it.SKU, Image: it.Image, Quantity: it.Quantity,
-			Price: amount(it.Price), PriceFormatted: it.Price.Format(),
-			AddedPrice: amount(it.UnitPrice), AddedPriceFormated: it.UnitPrice.Format(),
+			UnitPrice: amount(it.Price), UnitPriceFormatted: it.Price.Format(),
 			PriceChanged: it.PriceChanged, Stock: it.Stock, Available: it.Available,
-			OutOfStock: it.OutOfStock, Total: "0", TotalFormatted: commerce.Zero(q.Currency).Format()}
+			OutOfStock: it.OutOfStock, Total: amount(zero), TotalFormatted: zero.Format()}
+		if it.PriceChanged {
+			ij.PreviousPrice, ij.PreviousPriceFormatted = optAmount(&it.UnitPrice)
+		}
 		if it.Available && line < len(q.Lines) {
 			t := q.Lines[line].Total
 			ij.Total, ij.TotalFormatted = amount(t), t.Format()
@@ -92,6 +101,15 @@ func newCartJSON(v cart.View) cartJSON {
 		j.Items = append(j.Items, ij)
 	}
 	return j
+}
+
+// variantRef returns nil for a product's own line (variant zero), so that
+// the JSON says null.
+func variantRef(v commerce.VariantID) *commerce.VariantID {
+	if v == 0 {
+		return nil
+	}
+	return &v
 }
 
 // shopper returns who shops and the guest token they hold. A signed-in

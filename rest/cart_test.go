@@ -33,8 +33,11 @@ func testGuestCart(t *testing.T, s *shop) {
 	if strings.Contains(cookie, "Secure") {
 		t.Errorf("Set-Cookie %q is Secure on a plain HTTP request", cookie)
 	}
-	if data["total"].(interface{ String() string }).String() != "5980" {
-		t.Errorf("total = %v; want 5980", data["total"])
+	item := data["items"].([]any)[0].(map[string]any)
+	if num(data["total"]) != "5980" || num(item["unit_price"]) != "2990" ||
+		item["previous_price"] != nil || item["variant_id"] != nil ||
+		num(data["item_count"]) != "2" || data["tax_inclusive"] != true {
+		t.Errorf("cart = %v; want 2 × 2990 = 5980, tax included, no variant", data)
 	}
 
 	// The token finds the cart from the header and from the cookie.

@@ -14,6 +14,7 @@ type orderJSON struct {
 	ID                 commerce.OrderID    `json:"id"`
 	Number             string              `json:"number"`
 	CustomerID         commerce.UserID     `json:"customer_id"`
+	Customer           customerRefJSON     `json:"customer"`
 	Status             order.Status        `json:"status"`
 	StatusLabel        string              `json:"status_label"`
 	PaymentStatus      order.PaymentStatus `json:"payment_status"`
@@ -21,7 +22,7 @@ type orderJSON struct {
 	PaymentMethod      string              `json:"payment_method"`
 	ShippingMethod     string              `json:"shipping_method"`
 	Currency           string              `json:"currency"`
-	TaxIncluded        bool                `json:"tax_included"`
+	TaxInclusive       bool                `json:"tax_inclusive"`
 	Subtotal           json.Number         `json:"subtotal"`
 	SubtotalFormatted  string              `json:"subtotal_formatted"`
 	Discount           json.Number         `json:"discount"`
@@ -34,8 +35,11 @@ type orderJSON struct {
 	TotalFormatted     string              `json:"total_formatted"`
 	City               string              `json:"city"`
 	Region             string              `json:"region"`
-	CreatedAt          time.Time           `json:"created_at"`
-	UpdatedAt          time.Time           `json:"updated_at"`
+	// ItemCount is the units of every line; only where the lines are
+	// read (the order itself, not listings).
+	ItemCount *int      `json:"item_count,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // orderDetailJSON is an order with everything its page shows.
@@ -52,24 +56,33 @@ type orderDetailJSON struct {
 	ShippedAt     *time.Time     `json:"shipped_at"`
 	DeliveredAt   *time.Time     `json:"delivered_at"`
 	CancelledAt   *time.Time     `json:"cancelled_at"`
+	// PaymentInstructions are what the shopper must do to pay, in the
+	// response of POST /orders; null elsewhere.
+	PaymentInstructions *string `json:"payment_instructions"`
+}
+
+type customerRefJSON struct {
+	ID commerce.UserID `json:"id"`
 }
 
 type lineJSON struct {
-	ProductID          commerce.ProductID `json:"product_id"`
-	VariantID          commerce.VariantID `json:"variant_id"`
-	Name               string             `json:"name"`
-	SKU                string             `json:"sku"`
-	Quantity           int                `json:"quantity"`
-	UnitPrice          json.Number        `json:"unit_price"`
-	UnitPriceFormatted string             `json:"unit_price_formatted"`
-	Discount           json.Number        `json:"discount"`
-	TaxRate            json.Number        `json:"tax_rate"`
-	Tax                json.Number        `json:"tax"`
-	Total              json.Number        `json:"total"`
-	TotalFormatted     string             `json:"total_formatted"`
+	ID                 int64               `json:"id"`
+	ProductID          commerce.ProductID  `json:"product_id"`
+	VariantID          *commerce.VariantID `json:"variant_id"`
+	Name               string              `json:"name"`
+	SKU                string              `json:"sku"`
+	Quantity           int                 `json:"quantity"`
+	UnitPrice          json.Number         `json:"unit_price"`
+	UnitPriceFormatted string              `json:"unit_price_formatted"`
+	Discount           json.Number         `json:"discount"`
+	TaxRate            json.Number         `json:"tax_rate"`
+	Tax                json.Number         `json:"tax"`
+	Total              json.Number         `json:"total"`
+	TotalFormatted     string              `json:"total_formatted"`
 }
 
 type entryJSON struct {
+	ID      int64           `json:"id"`
 	Kind    order.EntryKind `json:"kind"`
 	From    string          `json:"from"`
 	To      string          `json:"to"`
@@ -95,8 +108,8 @@ func newOrderJSON(o order.Order) orderJSON {
 		StatusLabel: o.Status.Spanish(), PaymentStatus: o.PaymentStatus,
 		PaymentStatusLabel: o.PaymentStatus.Spanish(), PaymentMethod: o.PaymentMethod,
 		ShippingMethod: o.ShippingMethod, Currency: string(o.Currency),
-		TaxIncluded: o.TaxInclusive,
-		Subtotal:    amount(o.Subtotal), SubtotalFormatted: o.Subtotal.Format(),
+		TaxInclusive: o.TaxInclusive, Customer: customerRefJSON{ID: o.CustomerID},
+		Subtotal: amount(o.Subtotal), SubtotalFormatted: o.Subtotal.Format(),
 		Discount: amount(o.Discount), DiscountFormatted: o.Discount.Format(),
 		Shipping: amount(o.Shipping), ShippingFormatted: o.Shipping.Format(),
 		Tax: amount(o.Tax), TaxFormatted: o.Tax.Format(),
@@ -115,17 +128,21 @@ func newOrderDetailJSON(o order.Order) orderDetailJSON {
 		t := o.ReservedUntil
 		j.ReservedUntil = &t
 	}
+	units := 0
 	for _, l := range o.Lines {
-		j.Lines = append(j.Lines, lineJSON{ProductID: l.ProductID, VariantID: l.VariantID,
-			Name: l.Name, SKU: l.SKU, Quantity: l.Quantity, UnitPrice: amount(l.UnitPrice),
+		units += l.Quantity
+		j.Lines = append(j.Lines, lineJSON{ID: l.ID, ProductID: l.ProductID,
+			VariantID: variantRef(l.VariantID),
+			Name:      l.Name, SKU: l.SKU, Quantity: l.Quantity, UnitPrice: amount(l.UnitPrice),
 			UnitPriceFormatted: l.UnitPrice.Format(), Discount: amount(l.Discount),
 			TaxRate: number(l.TaxRate), Tax: amount(l.Tax), Total: amount(l.Total),
 			TotalFormatted: l.Total.Format()})
 	}
 	for _, e := range o.Timeline {
-		j.Timeline = append(j.Timeline, entryJSON{Kind: e.Kind, From: e.From, To: e.To,
+		j.Timeline = append(j.Timeline, entryJSON{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To,
 			Label: entryLabel(e), ActorID: e.ActorID, Note: e.Note, At: e.At})
 	}
+	j.ItemCount = &units
 	for _, s := range order.Statuses() {
 		if o.Status.CanBecome(s) {
 			j.NextStatuses = append(j.NextStatuses, s)

@@ -59,7 +59,11 @@ func (h *Handler) placeOrder(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Location", "/orders/"+strconv.FormatInt(int64(res.Order.ID), 10))
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, r, code, placedJSON{Data: newOrderDetailJSON(res.Order), Replayed: res.Replayed,
+	placed := newOrderDetailJSON(res.Order)
+	if res.Payment.Instructions != "" {
+		placed.PaymentInstructions = &res.Payment.Instructions
+	}
+	writeJSON(w, r, code, placedJSON{Data: placed, Replayed: res.Replayed,
 		Payment: paymentJSON{Method: res.Order.PaymentMethod, Status: res.Payment.Status,
 			Reference: res.Payment.Reference, Instructions: res.Payment.Instructions,
 			RedirectURL: res.Payment.RedirectURL, ClientSecret: res.Payment.ClientSecret}})

@@ -61,7 +61,8 @@ func testServerPrices(t *testing.T, s *shop) {
 	got := data(expect(t, s.do(t, call{method: http.MethodPost, path: "/orders", body: body,
 		as: ana}), http.StatusCreated))
 	line := got["lines"].([]any)[0].(map[string]any)
-	if num(line["unit_price"]) != "2990" || num(got["subtotal"]) != "5980" {
+	if num(line["unit_price"]) != "2990" || num(got["subtotal"]) != "5980" ||
+		num(got["item_count"]) != "2" || line["variant_id"] != nil {
 		t.Errorf("line %v, subtotal %v; want the catalog price 2990, 5980", line["unit_price"],
 			got["subtotal"])
 	}

@@ -25,6 +25,7 @@ func (h *Handler) shopRoutes(r chi.Router) {
 	get(r, "/shipping-methods", h.shippingMethods)
 	if h.carts != nil {
 		get(r, "/cart", h.getCart)
+		get(r, "/cart/shipping", h.shippingMethods)
 		r.With(h.idempotent).Post("/cart/items", h.addCartItem)
 		r.With(h.idempotent).Put("/cart/items/{id}", h.updateCartItem)
 		r.With(h.idempotent).Delete("/cart/items/{id}", h.removeCartItem)
