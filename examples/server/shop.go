@@ -8,6 +8,8 @@ import (
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/pricing"
+	"github.com/ecommerce-moderno/moderno/storage/mysql"
+	"github.com/ecommerce-moderno/moderno/storage/sqlite"
 )
 
 // shopStore is what the shop needs of a storage adapter: the unit of work
@@ -19,6 +21,13 @@ type shopStore interface {
 	order.Store
 	cart.Store
 }
+
+// Both adapters keep the shop; openShop still checks, for a program that
+// swaps in another.
+var (
+	_ shopStore = (*sqlite.DB)(nil)
+	_ shopStore = (*mysql.DB)(nil)
+)
 
 // defaultReservationTTL is how long an unpaid order holds its stock when
 // the configuration does not say.
