@@ -12,7 +12,7 @@ import (
 // adminOrderParams are the parameters of GET /admin/orders.
 var adminOrderParams = map[string]int{
 	"status": 200, "payment_status": 200, "from": 40, "to": 40, "customer": 20,
-	"total_min": 30, "total_max": 30, "number": 40, "page": 20, "limit": 20, "format": 10,
+	"total_min": 30, "total_max": 30, "number": 40, "q": 40, "page": 20, "limit": 20, "format": 10,
 }
 
 // adminOrders serves GET /admin/orders for staff: every customer's orders,
@@ -86,9 +86,12 @@ func readOrderFilter(rawQuery string) (order.Filter, string, error) {
 		Limit:    p.int("limit", 1, order.MaxPageSize, 20),
 		TotalMin: p.amount("total_min"),
 		TotalMax: p.amount("total_max"),
-		Number:   p.text("number"),
+		Number:   p.text("number"), // q is the same, as the admin's search box sends it
 		From:     p.date("from", false),
 		To:       p.date("to", true),
+	}
+	if f.Number == "" {
+		f.Number = p.text("q")
 	}
 	for _, s := range p.list("status") {
 		st := order.Status(s)

@@ -53,6 +53,7 @@ func testAdminOrders(t *testing.T, s *shop) {
 		{"?from=" + day, []string{b}},
 		{"?to=" + day, []string{b, a}},
 		{"?number=" + a, []string{a}},
+		{"?q=" + b, []string{b}},
 		{"?limit=1", []string{b}},
 		{"?limit=1&page=2", []string{a}},
 	}
