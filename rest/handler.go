@@ -17,6 +17,7 @@ import (
 	"github.com/ecommerce-moderno/moderno/customer"
 	"github.com/ecommerce-moderno/moderno/inventory"
 	"github.com/ecommerce-moderno/moderno/order"
+	"github.com/ecommerce-moderno/moderno/payment"
 	"github.com/ecommerce-moderno/moderno/pricing"
 	"github.com/ecommerce-moderno/moderno/ratelimit"
 )
@@ -95,6 +96,12 @@ type Config struct {
 	// and staff refunds (POST /admin/orders/{id}/refunds, with Orders);
 	// nil leaves both out.
 	Payments *checkout.Payments
+	// PaymentMethods lists, at GET /payment-methods, the methods checkout
+	// offers in the shop's currency; nil leaves the route out.
+	// PaymentPublicKeys are the keys the storefront needs to open a
+	// gateway's own form, by method, such as Stripe's publishable key.
+	PaymentMethods    *payment.Registry
+	PaymentPublicKeys map[string]string
 }
 
 // Handler serves the catalog API. It is an http.Handler with the routes at
@@ -129,14 +136,16 @@ type Handler struct {
 	// search (issue 6)
 
 	// payments (issue 5)
-	payments *checkout.Payments
+	payments   *checkout.Payments
+	methods    *payment.Registry
+	publicKeys map[string]string
 }
 
 // resources are the first path segments the API owns, now and in the
 // issues planned (docs/api.md): the storefront must use none of them.
 var resources = []string{"products", "categories", "brands", "health", "auth", "cart",
 	"orders", "search", "admin", "users", "payments", "webhooks", "shipping-methods", "me",
-	"warehouses", "inventory"}
+	"warehouses", "inventory", "payment-methods"}
 
 // New returns a Handler. It panics when cfg.Catalog is nil, a wiring error.
 func New(cfg Config) *Handler {
@@ -146,7 +155,7 @@ func New(cfg Config) *Handler {
 	h := &Handler{catalog: cfg.Catalog, auth: cfg.Authenticate, checks: cfg.Checks,
 		log: cfg.Logger, maxAge: seconds(cfg.MaxAge, 30*time.Second)}
 	h.shop(cfg)
-	h.payments = cfg.Payments
+	h.payments, h.methods, h.publicKeys = cfg.Payments, cfg.PaymentMethods, cfg.PaymentPublicKeys
 	h.accounts, h.inventory = cfg.Accounts, cfg.Inventory
 	h.limiter, h.limits, h.clientIP = cfg.Limiter, cfg.Limits, cfg.ClientIP
 	if h.clientIP == nil {

@@ -16,6 +16,9 @@ import (
 // paymentRoutes adds the gateways' webhooks and staff refunds when
 // Payments is configured.
 func (h *Handler) paymentRoutes(r chi.Router) {
+	if h.methods != nil {
+		get(r, "/payment-methods", h.paymentMethods)
+	}
 	if h.payments == nil {
 		return
 	}
@@ -93,4 +96,37 @@ func (h *Handler) refundOrder(w http.ResponseWriter, r *http.Request) {
 		}
 		return h.payments.Refund(r.Context(), p, id, req)
 	})
+}
+
+type paymentMethodJSON struct {
+	Code         string               `json:"code"`
+	Name         string               `json:"name"`
+	Manual       bool                 `json:"manual"`
+	Capabilities []payment.Capability `json:"capabilities"`
+	// PublicKey opens the gateway's own form in the browser (Stripe.js);
+	// a method with one finishes payments with the order's client secret.
+	PublicKey string `json:"public_key,omitempty"`
+}
+
+// paymentMethods serves GET /payment-methods: the methods checkout takes
+// in the shop's currency, with what the storefront needs to use them.
+func (h *Handler) paymentMethods(w http.ResponseWriter, r *http.Request) {
+	if _, err := readParams(r.URL.RawQuery, map[string]int{}); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := []paymentMethodJSON{}
+	for _, d := range h.methods.Methods() {
+		if !d.Accepts(h.pricer.Currency()) {
+			continue
+		}
+		caps := d.Capabilities
+		if caps == nil {
+			caps = []payment.Capability{}
+		}
+		out = append(out, paymentMethodJSON{Code: d.Name, Name: d.DisplayName,
+			Manual: d.Has(payment.Manual), Capabilities: caps, PublicKey: h.publicKeys[d.Name]})
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, r, http.StatusOK, map[string]any{"data": out})
 }

@@ -89,6 +89,7 @@ func paymentShop(t *testing.T) (*shop, *cardGateway) {
 	s := newShop(t, memoryShop(t), func(s *shop, co *checkout.Config, api *rest.Config) {
 		reg := payment.NewRegistry(payment.BankTransfer{}, gw)
 		co.Payments = reg
+		api.PaymentMethods, api.PaymentPublicKeys = reg, map[string]string{"card": "pk_test_1"}
 		api.Payments = checkout.NewPayments(checkouttest.NewPaymentsMemory(),
 			checkout.PaymentsConfig{Orders: s.orders, Registry: reg, Clock: s.clock})
 	})
@@ -200,4 +201,23 @@ func TestRefundRoute(t *testing.T) {
 	}
 	expect(t, s.do(t, call{method: http.MethodPost, path: refunds, body: map[string]any{},
 		as: s.admin}), http.StatusConflict)
+}
+
+func TestPaymentMethodsRoute(t *testing.T) {
+	s, _ := paymentShop(t)
+	body := expect(t, s.do(t, call{method: http.MethodGet, path: "/payment-methods"}),
+		http.StatusOK)
+	got := map[string]map[string]any{}
+	for _, m := range body["data"].([]any) {
+		got[m.(map[string]any)["code"].(string)] = m.(map[string]any)
+	}
+	bank, card := got["bank_transfer"], got["card"]
+	if len(got) != 2 || bank["manual"] != true || bank["public_key"] != nil ||
+		card["manual"] != false || card["public_key"] != "pk_test_1" ||
+		card["name"] != "Tarjeta" || len(card["capabilities"].([]any)) != 2 {
+		t.Errorf("GET /payment-methods = %v; want bank transfer (manual) and card with its key",
+			body["data"])
+	}
+	expect(t, s.do(t, call{method: http.MethodGet, path: "/payment-methods?x=1"}),
+		http.StatusBadRequest)
 }

@@ -26,6 +26,9 @@ type paymentSettings struct {
 	// COMMERCE_STRIPE_SECRET_KEY, COMMERCE_STRIPE_WEBHOOK_SECRET and
 	// COMMERCE_STRIPE_API_URL (another API address, for stripe-mock).
 	StripeSecretKey, StripeWebhookSecret, StripeAPIURL string
+	// StripePublishableKey (COMMERCE_STRIPE_PUBLISHABLE_KEY) is handed to
+	// the storefront, at GET /payment-methods, to open Stripe's card form.
+	StripePublishableKey string
 }
 
 // readPayments reads the payment settings from the environment.
@@ -35,6 +38,7 @@ func (c *Config) readPayments(getenv func(string) string) {
 	c.StripeSecretKey = getenv("COMMERCE_STRIPE_SECRET_KEY")
 	c.StripeWebhookSecret = getenv("COMMERCE_STRIPE_WEBHOOK_SECRET")
 	c.StripeAPIURL = getenv("COMMERCE_STRIPE_API_URL")
+	c.StripePublishableKey = getenv("COMMERCE_STRIPE_PUBLISHABLE_KEY")
 }
 
 // plugins returns the names in PaymentPlugins.
@@ -110,6 +114,14 @@ func (m *Main) openPayments() {
 	}
 	m.payments = checkout.NewPayments(st, checkout.PaymentsConfig{Orders: m.orders,
 		Registry: m.gateways})
+}
+
+// publicKeys are the keys of GET /payment-methods, by method.
+func (p paymentSettings) publicKeys() map[string]string {
+	if p.StripePublishableKey == "" {
+		return nil
+	}
+	return map[string]string{"stripe": p.StripePublishableKey}
 }
 
 // closePayments stops the payment plugins.

@@ -80,9 +80,14 @@ func TestStripeWebhooksEndToEnd(t *testing.T) {
 	cfg := testConfig(dir)
 	cfg.PluginsDir, cfg.PaymentPlugins = plugins, "stripe"
 	cfg.StripeSecretKey, cfg.StripeWebhookSecret = "sk_test_e2e", secret
-	cfg.StripeAPIURL = fakeStripe(t)
+	cfg.StripeAPIURL, cfg.StripePublishableKey = fakeStripe(t), "pk_test_e2e"
 	m, logs := startMain(t, cfg)
 	ctx := context.Background()
+	methods := fetchJSON(t, m, "/payment-methods", http.StatusOK)["data"].([]any)
+	if len(methods) != 3 || methods[2].(map[string]any)["public_key"] != "pk_test_e2e" {
+		t.Errorf("GET /payment-methods = %v; want bank transfer, cash, stripe with its key",
+			methods)
+	}
 
 	o := placeByStripe(t, m)
 	if o.PaymentMethod != "stripe" || o.PaymentStatus != order.PaymentPending ||

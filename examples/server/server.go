@@ -225,7 +225,8 @@ func (m *Main) handler() (http.Handler, error) {
 		// search API (issue 6)
 
 		// payments API (issue 5)
-		Payments: m.payments,
+		Payments: m.payments, PaymentMethods: m.gateways,
+		PaymentPublicKeys: m.Config.publicKeys(),
 	})
 	r := chi.NewRouter()
 	r.Use(rest.RequestID, logRequests(m.Log), recoverPanics(m.Log), secure, m.edge)

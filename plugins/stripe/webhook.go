@@ -41,8 +41,11 @@ func (g *Gateway) ParseWebhook(_ context.Context,
 		n.Status = map[stripe.EventType]payment.Status{
 			"payment_intent.succeeded":                 payment.StatusCaptured,
 			"payment_intent.amount_capturable_updated": payment.StatusAuthorized,
-			"payment_intent.payment_failed":            payment.StatusFailed,
-			"payment_intent.canceled":                  payment.StatusVoided,
+			// A failed attempt leaves the PaymentIntent open for another
+			// card: the order stays pending with its stock reserved until
+			// the shopper pays or the reservation expires.
+			"payment_intent.payment_failed": payment.StatusPending,
+			"payment_intent.canceled":       payment.StatusVoided,
 		}[ev.Type]
 	case "charge.refunded":
 		var ch stripe.Charge
