@@ -24,7 +24,8 @@
 //
 // Sessions live as long as Redis keeps them: without persistence, a
 // restart of Redis signs everyone out, which is safe. Expired tokens leave
-// when auth.Tokens.Purge runs. The keys of one operation are not in one
-// hash slot, so Redis Cluster is not supported; a single server or
-// Sentinel is.
+// when auth.Tokens.Purge runs, and in any case Redis drops every key an
+// hour after the last token it concerns expires. The keys of one operation
+// are not in one hash slot, so Redis Cluster is not supported; a single
+// server or Sentinel is.
 package redis

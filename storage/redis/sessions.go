@@ -29,7 +29,8 @@ import (
 
 // saveScript stores a refresh token unless its hash is taken, revoked at
 // its issue when its family is. KEYS: rt, fam, frv, usr, exp:rt. ARGV:
-// hash, family, user, started, issued, expires, used, revoked.
+// hash, family, user, started, issued, expires, used, revoked, and the
+// Unix milliseconds after which Redis may drop the token on its own.
 var saveScript = goredis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local revoked = ARGV[8]
@@ -39,6 +40,12 @@ redis.call('HSET', KEYS[1], 'f', ARGV[2], 'u', ARGV[3], 's', ARGV[4], 'i', ARGV[
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[2])
 redis.call('ZADD', KEYS[5], ARGV[6], ARGV[1])
+local drop = tonumber(ARGV[9])
+for _, k in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4]}) do
+  if redis.call('PEXPIRETIME', k) ~= -2 and redis.call('PEXPIRETIME', k) < drop then
+    redis.call('PEXPIREAT', k, drop)
+  end
+end
 return 1
 `)
 
@@ -53,13 +60,22 @@ return v
 
 // revokeScript revokes at ARGV[1] the family ARGV[4], or every family of
 // the user ARGV[4] when ARGV[3] is "user"; ARGV[2] is the prefix. A family
-// revoked before keeps its time.
+// revoked before keeps its time. Redis may drop the revocation when the
+// family's tokens go, or after ARGV[5] milliseconds for a family without
+// tokens.
 var revokeScript = goredis.NewScript(`
 local at, p = ARGV[1], ARGV[2]
 local fams = {ARGV[4]}
 if ARGV[3] == 'user' then fams = redis.call('SMEMBERS', p .. 'usr:' .. ARGV[4]) end
 for _, f in ipairs(fams) do
-  redis.call('SET', p .. 'frv:' .. f, at, 'NX')
+  local frv = p .. 'frv:' .. f
+  redis.call('SET', frv, at, 'NX')
+  local drop = redis.call('PEXPIRETIME', p .. 'fam:' .. f)
+  if drop > 0 then
+    redis.call('PEXPIREAT', frv, drop)
+  elseif redis.call('TTL', frv) == -1 then
+    redis.call('PEXPIRE', frv, ARGV[5])
+  end
   for _, h in ipairs(redis.call('SMEMBERS', p .. 'fam:' .. f)) do
     local k = p .. 'rt:' .. h
     if redis.call('HGET', k, 'rv') == '' then redis.call('HSET', k, 'rv', at) end
@@ -95,6 +111,16 @@ for _, id in ipairs(ids) do
 end
 return #hs + #ids
 `)
+
+// afterExpiry is how long after a token expires Redis may drop it, and its
+// family, user and revocation keys once all their tokens went, on its own:
+// Purge forgets them at the token's expiry, and this bounds what is left
+// when Purge does not run. It exceeds any clock leeway.
+const afterExpiry = time.Hour
+
+// orphanRevocation is how long Redis keeps the revocation of a family that
+// has no tokens: longer than any session.
+const orphanRevocation = 60 * 24 * time.Hour
 
 // purgeBatch is how many tokens one run of purgeScript forgets at most, so
 // that no run blocks Redis for long.
@@ -139,7 +165,7 @@ func (s *Sessions) SaveRefresh(ctx context.Context, r auth.Refresh) error {
 	n, err := saveScript.Run(ctx, c.rdb, []string{c.key("rt:", r.Hash),
 		c.key("fam:", r.Family), c.key("frv:", r.Family), c.key("usr:", user), c.key("exp:rt")},
 		r.Hash, r.Family, user, micros(r.Started), micros(r.IssuedAt), micros(r.ExpiresAt),
-		micros(r.UsedAt), micros(r.RevokedAt)).Int()
+		micros(r.UsedAt), micros(r.RevokedAt), r.ExpiresAt.Add(afterExpiry).UnixMilli()).Int()
 	if err != nil {
 		return unavailable(op, err)
 	}
@@ -202,7 +228,8 @@ func (s *Sessions) RevokeUser(ctx context.Context, user commerce.UserID, at time
 }
 
 func (s *Sessions) revoke(ctx context.Context, op, mode, arg string, at time.Time) error {
-	err := revokeScript.Run(ctx, s.c.rdb, nil, micros(at), s.c.prefix, mode, arg).Err()
+	err := revokeScript.Run(ctx, s.c.rdb, nil, micros(at), s.c.prefix, mode, arg,
+		orphanRevocation.Milliseconds()).Err()
 	if err != nil {
 		return unavailable(op, err)
 	}
@@ -213,10 +240,8 @@ func (s *Sessions) revoke(ctx context.Context, op, mode, arg string, at time.Tim
 func (s *Sessions) RevokeToken(ctx context.Context, id string, expires time.Time) error {
 	c := s.c
 	_, err := c.rdb.TxPipelined(ctx, func(p goredis.Pipeliner) error {
-		// Redis drops the id a while after the token expires, in case
-		// Purge never runs; the while covers any clock leeway.
 		p.Set(ctx, c.key("jti:", id), micros(expires), 0)
-		p.PExpireAt(ctx, c.key("jti:", id), expires.Add(time.Hour))
+		p.PExpireAt(ctx, c.key("jti:", id), expires.Add(afterExpiry))
 		p.ZAdd(ctx, c.key("exp:jti"), goredis.Z{Score: float64(expires.UnixMicro()),
 			Member: id})
 		return nil
