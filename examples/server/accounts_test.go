@@ -359,7 +359,17 @@ func twoServers(t *testing.T, configure func(*Config)) (*Main, *Main) {
 }
 
 func TestTwoServersShareSessionsAndRevocations(t *testing.T) {
-	a, b := twoServers(t, nil)
+	t.Run("database", func(t *testing.T) { testSharedRevocation(t, nil) })
+	t.Run("Redis", func(t *testing.T) {
+		u, _, _ := redisURL(t)
+		testSharedRevocation(t, func(c *Config) { c.RedisURL = u })
+	})
+}
+
+// testSharedRevocation spends a refresh token on one instance and reuses it
+// on the other: the whole family dies on both.
+func testSharedRevocation(t *testing.T, configure func(*Config)) {
+	a, b := twoServers(t, configure)
 	code, _, body := send(t, a, http.MethodPost, "/auth/login",
 		`{"email":"jefa@tienda.cl","password":"`+adminPassword+`"}`, nil)
 	if code != http.StatusOK {
