@@ -22,7 +22,7 @@ import (
 // prefix and deletes its keys when it ends; none flushes the database.
 const URLVariable = "COMMERCE_TEST_REDIS_URL"
 
-func testURL(t *testing.T) string {
+func testURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv(URLVariable)
 	if u == "" {
@@ -33,7 +33,7 @@ func testURL(t *testing.T) string {
 
 // newPrefix returns a prefix of the test's own and deletes its keys when
 // the test ends.
-func newPrefix(t *testing.T) string {
+func newPrefix(t testing.TB) string {
 	t.Helper()
 	prefix := "moderno_test:" + strings.ToLower(rand.Text()[:10]) + ":"
 	t.Cleanup(func() {
@@ -58,7 +58,7 @@ func newPrefix(t *testing.T) string {
 
 // open returns a client of the test URL under the prefix, closed when the
 // test ends.
-func open(t *testing.T, rawURL, prefix string, clock commerce.Clock) *redis.Client {
+func open(t testing.TB, rawURL, prefix string, clock commerce.Clock) *redis.Client {
 	t.Helper()
 	c, err := redis.Open(t.Context(), rawURL, redis.Options{Prefix: prefix, Clock: clock})
 	if err != nil {
