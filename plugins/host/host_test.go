@@ -172,6 +172,8 @@ func TestOpenRefusesClearly(t *testing.T) {
 			"repeated"},
 		{"describes itself otherwise", host.Config{Dir: renamed, Names: []string{"other"}},
 			`describes itself as "faultgw"`},
+		{"another protocol version", host.Config{Dir: faultDir, Names: []string{"faultgw"},
+			Env: []string{"COMMERCE_FAULTGW_PROTOCOL=2"}}, "Plugin version: 2, Client versions: [1]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

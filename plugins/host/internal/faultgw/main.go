@@ -10,7 +10,8 @@
 //   - "down": fails as a gateway that is down (retryable).
 //   - "decline": declines.
 //
-// Every authorization is counted in "calls".
+// Every authorization is counted in "calls". COMMERCE_FAULTGW_PROTOCOL makes
+// it claim another protocol version in the handshake.
 package main
 
 import (
@@ -22,13 +23,23 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/go-plugin"
+
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/payment"
 	"github.com/ecommerce-moderno/moderno/plugins/sdk"
 )
 
 func main() {
-	sdk.Serve(&gateway{dir: os.Getenv("COMMERCE_FAULTGW_DIR")})
+	g := &gateway{dir: os.Getenv("COMMERCE_FAULTGW_DIR")}
+	if v, err := strconv.Atoi(os.Getenv("COMMERCE_FAULTGW_PROTOCOL")); err == nil && v > 0 {
+		hs := sdk.Handshake
+		hs.ProtocolVersion = uint(v)
+		plugin.Serve(&plugin.ServeConfig{HandshakeConfig: hs, Plugins: sdk.Plugins(g),
+			GRPCServer: plugin.DefaultGRPCServer})
+		return
+	}
+	sdk.Serve(g)
 }
 
 type gateway struct {
