@@ -50,7 +50,12 @@ type BrandStore interface {
 // always written together in one transaction.
 type ProductStore interface {
 	CreateProduct(ctx context.Context, p *Product) error
+	// UpdateProduct returns KindConflict, and changes nothing, when it
+	// would drop a variant of which orders hold reserved units.
 	UpdateProduct(ctx context.Context, p *Product) error
+	// DeleteProduct removes a product with its stock. It returns
+	// KindConflict while orders hold reserved units of it: those orders
+	// could neither release nor ship them. Deactivate it instead.
 	DeleteProduct(ctx context.Context, id commerce.ProductID) error
 	Product(ctx context.Context, id commerce.ProductID) (Product, error)
 	ProductBySlug(ctx context.Context, slug string) (Product, error)

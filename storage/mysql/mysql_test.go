@@ -64,6 +64,10 @@ func TestCheckout(t *testing.T) {
 	})
 }
 
+func TestReservedStock(t *testing.T) {
+	storagetest.ReservedStock(t, openDB(t))
+}
+
 func TestCart(t *testing.T) {
 	carttest.Run(t, func(t *testing.T) carttest.Env {
 		return storagetest.CartEnv(t, openDB(t))

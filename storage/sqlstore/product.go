@@ -65,10 +65,24 @@ func (db *DB) UpdateProduct(ctx context.Context, p *catalog.Product) error {
 }
 
 // DeleteProduct removes a product with its variants, stock levels and
-// their history. It returns KindNotFound.
+// their history. It returns KindNotFound, and KindConflict while orders
+// hold reserved units of it.
 func (db *DB) DeleteProduct(ctx context.Context, id commerce.ProductID) error {
 	const op = "delete product"
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		// The product's row first, as checkout takes it, so that no
+		// reservation lands between the check and the delete.
+		res, err := tx.ExecContext(ctx, "UPDATE products SET available = available WHERE id = ?",
+			id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		if err := mustAffect(op, "producto", res); err != nil {
+			return err
+		}
+		if err := refuseReserved(ctx, tx, op, "product_id", []int64{int64(id)}); err != nil {
+			return err
+		}
 		// Stock rows go first and explicitly: MySQL fires no trigger for
 		// rows removed by a cascade.
 		for _, table := range []string{"stock_adjustments", "inventory"} {
@@ -77,7 +91,7 @@ func (db *DB) DeleteProduct(ctx context.Context, id commerce.ProductID) error {
 				return fmt.Errorf("%s: %w", op, err)
 			}
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM products WHERE id = ?", id)
+		res, err = tx.ExecContext(ctx, "DELETE FROM products WHERE id = ?", id)
 		if err != nil {
 			return db.writeError(ctx, tx, op, err)
 		}

@@ -162,3 +162,25 @@ func stockRefs(p commerce.ProductID, v commerce.VariantID, w commerce.WarehouseI
 	}
 	return append(refs, refTo("warehouse_id", "warehouses", int64(w)))
 }
+
+// refuseReserved returns KindConflict when orders hold reserved units in a
+// stock row whose column (product_id or variant_id) is one of ids: deleting
+// the row would leave those orders unable to release or ship their units.
+func refuseReserved(ctx context.Context, tx *sqlx.Tx, op, column string, ids []int64) error {
+	var held []int64
+	err := selectIn(ctx, tx, &held, "SELECT reserved_quantity FROM inventory "+
+		"WHERE reserved_quantity > 0 AND "+column+" IN ", ids)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if len(held) == 0 {
+		return nil
+	}
+	field := "id"
+	if column == "variant_id" {
+		field = "variants"
+	}
+	return &commerce.Error{Kind: commerce.KindConflict, Op: op,
+		Message: "hay pedidos en curso con unidades reservadas; desactívelo en vez de eliminarlo",
+		Fields:  []commerce.FieldError{{Field: field, Message: "tiene unidades reservadas"}}}
+}

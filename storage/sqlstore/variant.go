@@ -101,6 +101,9 @@ func dropVariants(ctx context.Context, tx *sqlx.Tx, ps []*catalog.Product,
 	if len(drop) == 0 {
 		return nil
 	}
+	if err := refuseReserved(ctx, tx, "update product", "variant_id", drop); err != nil {
+		return err
+	}
 	for _, table := range []string{"stock_adjustments", "inventory"} {
 		if err := execIn(ctx, tx, "DELETE FROM "+table+" WHERE variant_id IN ", drop); err != nil {
 			return err

@@ -75,3 +75,50 @@ func CartEnv(t *testing.T, db ShopDB) carttest.Env {
 		},
 	}
 }
+
+// ReservedStock checks that a product or a variant of which orders hold
+// reserved units can be neither deleted nor dropped, and that the refusal
+// changes nothing; db is an empty migrated database.
+func ReservedStock(t *testing.T, db ShopDB) {
+	ctx := context.Background()
+	s := Stores{Catalog: db, Inventory: db}
+	cat := mustCategory(t, s, 0)
+	p, w := mustProduct(t, s, fullProduct(cat.ID)), mustWarehouse(t, s)
+	v := p.Variants[0].ID
+	must(t, "SetLevels", db.SetLevels(ctx, []inventory.Level{
+		{ProductID: p.ID, WarehouseID: w.ID, Quantity: 5},
+		{ProductID: p.ID, VariantID: v, WarehouseID: w.ID, Quantity: 5}}))
+	err := db.Atomically(ctx, func(ctx context.Context, tx checkout.Tx) error {
+		_, ok, err := tx.Reserve(ctx, order.Allocation{ProductID: p.ID, VariantID: v,
+			WarehouseID: w.ID, Quantity: 2, State: order.Reserved})
+		if !ok && err == nil {
+			t.Error("Reserve = false; want 2 units reserved")
+		}
+		return err
+	})
+	must(t, "Reserve", err)
+
+	dropped := p
+	dropped.Variants = p.Variants[1:]
+	wantField(t, "UpdateProduct(without the reserved variant)", db.UpdateProduct(ctx, &dropped),
+		commerce.KindConflict, "variants")
+	wantField(t, "DeleteProduct(reserved)", db.DeleteProduct(ctx, p.ID), commerce.KindConflict,
+		"id")
+	got, err := db.Product(ctx, p.ID)
+	must(t, "Product", err)
+	levels, err := db.Levels(ctx, p.ID)
+	must(t, "Levels", err)
+	reserved := 0
+	for _, l := range levels {
+		reserved += l.Reserved
+	}
+	if len(got.Variants) != len(p.Variants) || reserved != 2 {
+		t.Errorf("after the refusals: %d variants, %d reserved; want %d, 2", len(got.Variants),
+			reserved, len(p.Variants))
+	}
+
+	free := mustProduct(t, s, newProduct(cat.ID, "Sin reservas", "990"))
+	must(t, "SetLevels", db.SetLevels(ctx, []inventory.Level{
+		{ProductID: free.ID, WarehouseID: w.ID, Quantity: 3}}))
+	must(t, "DeleteProduct(unreserved)", db.DeleteProduct(ctx, free.ID))
+}
