@@ -198,6 +198,10 @@ func testConcurrentCheckouts(t *testing.T, s *shop) {
 	for range released {
 		s.place(t, s.customer(t), te.ID, 1)
 	}
+	if q, r := s.level(t, te.ID); q != units-sold || r != q {
+		t.Errorf("after buying the released units: quantity %d, reserved %d; want %d, %d",
+			q, r, units-sold, units-sold)
+	}
 	expect(t, s.do(t, call{method: http.MethodPost, path: "/orders", body: orderBody(te.ID, 1),
 		as: s.customer(t)}), http.StatusConflict)
 }
