@@ -58,19 +58,19 @@ export const routes: RouteObject[] = [
             .ForgotPasswordRoute,
         }),
       },
-      {
-        path: paths.resetPassword,
+      ...[paths.resetPassword, patterns.resetPasswordFromMail].map((path) => ({
+        path,
         lazy: async () => ({
           Component: (await import('./routes/reset-password'))
             .ResetPasswordRoute,
         }),
-      },
-      {
-        path: paths.verifyEmail,
+      })),
+      ...[paths.verifyEmail, patterns.verifyEmailFromMail].map((path) => ({
+        path,
         lazy: async () => ({
           Component: (await import('./routes/verify-email')).VerifyEmailRoute,
         }),
-      },
+      })),
       {
         path: paths.account,
         lazy: async () => ({

@@ -31,6 +31,10 @@ export const patterns = {
   product: '/producto/:slug',
 
   // accounts patterns (issue 3)
+  // The server's mails link to these (examples/server/accounts.go); they
+  // show the same pages as paths.resetPassword and paths.verifyEmail.
+  resetPasswordFromMail: '/restablecer-clave',
+  verifyEmailFromMail: '/verificar-correo',
 
   // shop patterns (issue 4)
 

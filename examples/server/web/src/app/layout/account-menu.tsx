@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 
-import { paths } from '@/config/paths';
+import { paths, patterns } from '@/config/paths';
 import { useAuth } from '@/lib/auth/auth-context';
 import { canManageUsers } from '@/lib/auth/types';
 
@@ -10,6 +10,7 @@ const authPages: string[] = [
   paths.register,
   paths.forgotPassword,
   paths.resetPassword,
+  patterns.resetPasswordFromMail,
 ];
 
 /**

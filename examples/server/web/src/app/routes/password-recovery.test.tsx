@@ -108,6 +108,15 @@ describe('password reset', () => {
     expect(screen.getByText('Le falta: un símbolo, como ! o #.')).toBeVisible();
   });
 
+  it('opens from the link of the mail the server writes', async () => {
+    await renderApp('/restablecer-clave?token=reset-ok');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Crea una nueva contraseña' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Nueva contraseña')).toBeInTheDocument();
+  });
+
   it('says when the link has no token', async () => {
     await renderApp('/restablecer');
 
@@ -132,6 +141,20 @@ describe('email verification', () => {
       await screen.findByText('Tu correo quedó verificado'),
     ).toBeInTheDocument();
     expect(accountsDb.accounts[0]!.user.email_verified).toBe(true);
+  });
+
+  it('opens from the link of the mail the server writes', async () => {
+    accountsDb.mails.push({
+      to: 'ana@ejemplo.cl',
+      template: 'verify_email',
+      token: 'verify-ok',
+    });
+
+    await renderApp('/verificar-correo?token=verify-ok');
+
+    expect(
+      await screen.findByText('Tu correo quedó verificado'),
+    ).toBeInTheDocument();
   });
 
   it('explains a link that does not work', async () => {
