@@ -64,9 +64,7 @@ func (h *Handler) placeOrder(w http.ResponseWriter, r *http.Request) {
 		placed.PaymentInstructions = &res.Payment.Instructions
 	}
 	writeJSON(w, r, code, placedJSON{Data: placed, Replayed: res.Replayed,
-		Payment: paymentJSON{Method: res.Order.PaymentMethod, Status: res.Payment.Status,
-			Reference: res.Payment.Reference, Instructions: res.Payment.Instructions,
-			RedirectURL: res.Payment.RedirectURL, ClientSecret: res.Payment.ClientSecret}})
+		Payment: newPaymentJSON(res.Order, res.Payment)})
 }
 
 // orderRequest reads the body of POST /orders, naming every bad field.

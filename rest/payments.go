@@ -26,6 +26,46 @@ func (h *Handler) paymentRoutes(r chi.Router) {
 	if h.orders != nil {
 		r.With(h.idempotent).Post("/admin/orders/{id}/refunds", h.refundOrder)
 	}
+	if h.checkout != nil {
+		r.With(h.idempotent).Post("/orders/{id}/pay", h.payOrder)
+	}
+}
+
+// payOrder serves POST /orders/{id}/pay {"payment_token"} for the order's
+// owner or staff: it starts the payment of a pending, unpaid order again,
+// after a gateway failure or for a fresh client secret; 200 as POST
+// /orders answers, 409 for an order no longer waiting for its payment.
+func (h *Handler) payOrder(w http.ResponseWriter, r *http.Request) {
+	id, err := orderID(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	body, err := readObject(w, r, true)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	var bad commerce.Fields
+	token := body.text(&bad, "", "payment_token", 1000)
+	if err := bad.Err("rest.pay order"); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	res, err := h.checkout.Pay(r.Context(), PrincipalFrom(r.Context()), id, token)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, r, http.StatusOK, placedJSON{Data: newOrderDetailJSON(res.Order),
+		Payment: newPaymentJSON(res.Order, res.Payment)})
+}
+
+// newPaymentJSON is what an order's payment method said to do next.
+func newPaymentJSON(o order.Order, p payment.Result) paymentJSON {
+	return paymentJSON{Method: o.PaymentMethod, Status: p.Status, Reference: p.Reference,
+		Instructions: p.Instructions, RedirectURL: p.RedirectURL, ClientSecret: p.ClientSecret}
 }
 
 type webhookJSON struct {

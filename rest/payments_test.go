@@ -221,3 +221,28 @@ func TestPaymentMethodsRoute(t *testing.T) {
 	expect(t, s.do(t, call{method: http.MethodGet, path: "/payment-methods?x=1"}),
 		http.StatusBadRequest)
 }
+
+func TestPayRoute(t *testing.T) {
+	s, _ := paymentShop(t)
+	owner := s.customer(t)
+	p := s.product(t, "Cafe", 8990, 5)
+	body := orderBody(p.ID, 1)
+	body["payment_method"] = "card"
+	placed := expect(t, s.do(t, call{method: http.MethodPost, path: "/orders", body: body,
+		as: owner}), http.StatusCreated)
+	pay := path("/orders/{id}/pay", commerce.OrderID(idOf(t, placed)))
+
+	expect(t, s.do(t, call{method: http.MethodPost, path: pay, as: s.customer(t)}),
+		http.StatusNotFound)
+	expect(t, s.do(t, call{method: http.MethodPost, path: pay}), http.StatusUnauthorized)
+	res := expect(t, s.do(t, call{method: http.MethodPost, path: pay, as: owner}),
+		http.StatusOK)
+	got, _ := res["payment"].(map[string]any)
+	if got["client_secret"] == "" || got["client_secret"] == nil || got["status"] != "pending" {
+		t.Errorf("payment = %v; want pending with the client secret again", got)
+	}
+	o, err := s.orders.Order(context.Background(), s.admin, commerce.OrderID(idOf(t, placed)))
+	must(t, err)
+	webhook(s, t, cardEvent{ID: "evt_pay", Order: o.Number, Amount: o.Total.Minor()}, "")
+	expect(t, s.do(t, call{method: http.MethodPost, path: pay, as: owner}), http.StatusConflict)
+}

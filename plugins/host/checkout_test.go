@@ -96,14 +96,20 @@ func TestPluginKilledMidAuthorization(t *testing.T) {
 		t.Fatalf("charges after the crash = %v; want none", got)
 	}
 
-	for i := range 2 {
-		res, err := svc.PlaceOrder(context.Background(), shopper, "", req)
-		if err != nil || !res.Replayed || res.Order.ID != o.ID {
-			t.Fatalf("retry %d = %+v, %v; want order %d replayed", i, res, err, o.ID)
-		}
-		if res.Order.PaymentStatus != order.PaymentPaid {
-			t.Errorf("retry %d: payment %s; want paid", i, res.Order.PaymentStatus)
-		}
+	// The shopper retries: paying the order again, then placing it again
+	// with the same key. One charge in all.
+	res, err := svc.Pay(context.Background(), shopper, o.ID, "crash_once")
+	if err != nil || res.Order.PaymentStatus != order.PaymentPaid {
+		t.Fatalf("Pay after the crash = %+v, %v; want paid", res.Order.PaymentStatus, err)
+	}
+	res, err = svc.PlaceOrder(context.Background(), shopper, "", req)
+	if err != nil || !res.Replayed || res.Order.ID != o.ID ||
+		res.Order.PaymentStatus != order.PaymentPaid {
+		t.Fatalf("placing again = %+v, %v; want order %d replayed, paid", res.Order, err, o.ID)
+	}
+	if _, err := svc.Pay(context.Background(), shopper, o.ID,
+		""); commerce.ErrorKind(err) != commerce.KindConflict {
+		t.Errorf("Pay of a paid order = %v; want KindConflict", err)
 	}
 	if got := lines(t, files, "charges"); len(got) != 1 || got[0] != o.Number+":authorize" {
 		t.Errorf("charges after two retries = %v; want one, for %s", got, o.Number)
