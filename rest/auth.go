@@ -91,7 +91,7 @@ func (h *Handler) accountRoutes(r chi.Router) {
 	r.Post("/auth/logout", h.logout)
 	h.meRoutes(r)
 	r.Group(func(r chi.Router) {
-		r.Use(h.staffOnly, h.limit("admin", h.limits.Admin, perUser))
+		r.Use(h.staffOnly, h.limit("admin", h.limits.Admin, perUser), h.auditWrites)
 		h.adminRoutes(r)
 		h.staffRoutes(r)
 	})

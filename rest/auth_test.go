@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/rest"
 )
 
 func testLoginAnswersTheShapeOfTheSpecification(t *testing.T, b backend) {
@@ -306,6 +309,19 @@ func testStaffPermissions(t *testing.T, b backend) {
 			}
 		})
 	}
+	writes := a.staffWrites()
+	if len(writes) != 3 { // the brand, the adjustment, the deactivation
+		t.Errorf("staff writes = %+v; want the 3 that succeeded", writes)
+	}
+	for _, w := range writes {
+		if w.Route == "/brands" && (w.ActorID != commerce.UserID(manager.User.ID) ||
+			w.Status != 201 || w.Role != "manager" || w.RequestID == "") {
+			t.Errorf("brand write = %+v; want the manager's 201 with a request id", w)
+		}
+		if w.Route == "/admin/users/{id}/active" && w.Params["id"] != anaID {
+			t.Errorf("deactivation write = %+v; want ana's id", w)
+		}
+	}
 	rec := a.do(t, req{method: "GET", path: "/admin/audit?user_id=" + anaID,
 		token: admin.AccessToken})
 	if !strings.Contains(rec.Body.String(), `"user.deactivated"`) {
@@ -378,4 +394,17 @@ func testStaffWritesTheCatalog(t *testing.T, b backend) {
 	if rec := a.get(t, "/products/"+id); rec.Code != http.StatusNotFound {
 		t.Errorf("deleted product = %d; want 404", rec.Code)
 	}
+}
+
+// staffWrites returns the staff writes announced so far.
+func (a *accounts) staffWrites() []rest.StaffWrite {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []rest.StaffWrite
+	for _, e := range *a.events {
+		if w, ok := e.Data.(rest.StaffWrite); ok && e.Name == rest.EventStaffWrite {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -61,6 +62,7 @@ func (m *Main) openAccounts(ctx context.Context) error {
 	for _, name := range auth.SecurityEvents {
 		a.security.Subscribe(name, logSecurity)
 	}
+	a.security.Subscribe(rest.EventStaffWrite, m.logStaffWrite)
 
 	var sessions auth.Store
 	if a.redis, sessions, a.limiter, err = m.shared(ctx); err != nil {
@@ -222,4 +224,20 @@ func (m *Main) edge(next http.Handler) http.Handler {
 		h.Set("Access-Control-Max-Age", "600")
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// logStaffWrite writes the audit trail of staff changes, one JSON record
+// each.
+func (m *Main) logStaffWrite(ctx context.Context, e commerce.Event) error {
+	w, ok := e.Data.(rest.StaffWrite)
+	if !ok {
+		return nil
+	}
+	m.Log.LogAttrs(ctx, slog.LevelInfo, "audit", slog.String("event", e.Name),
+		slog.Time("at", e.At), slog.Int64("actor_id", int64(w.ActorID)),
+		slog.String("role", string(w.Role)), slog.String("method", w.Method),
+		slog.String("route", w.Route), slog.Any("params", w.Params),
+		slog.Int("status", w.Status), slog.String("ip", w.IP),
+		slog.String("request_id", w.RequestID))
+	return nil
 }

@@ -258,6 +258,23 @@ func TestSecurityEventsAreLoggedWithoutSecrets(t *testing.T) {
 	if !strings.Contains(logs.String(), `"security.login.succeeded"`) {
 		t.Error("no security.login.succeeded record")
 	}
+	code, _, body := send(t, m, http.MethodPost, "/brands", `{"name":"Marca Auditada"}`,
+		map[string]string{"Authorization": "Bearer " + token, "X-Request-ID": "req-brand-1"})
+	if code != http.StatusCreated {
+		t.Fatalf("create brand = %d %s", code, body)
+	}
+	found := false
+	for line := range strings.SplitSeq(logs.String(), "\n") {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) == nil && rec["msg"] == "audit" &&
+			rec["route"] == "/brands" && rec["request_id"] == "req-brand-1" &&
+			rec["actor_id"] == float64(1) && rec["status"] == float64(201) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no audit record of the brand in:\n%s", logs)
+	}
 }
 
 func TestHeadersCORSAndLimits(t *testing.T) {
