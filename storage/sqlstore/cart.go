@@ -98,7 +98,7 @@ func (db *DB) createCart(ctx context.Context, tx *sqlx.Tx, c *cart.Cart) (int64,
 	const op = "create cart"
 	id, err := insertID(ctx, tx, "carts", []string{"customer_id", "token_hash",
 		"last_item_id", "version", "created_at", "updated_at"}, nullID(c.CustomerID),
-		nullString(c.TokenHash), c.LastItemID, 1, c.CreatedAt.UTC(), c.UpdatedAt.UTC())
+		nullString(c.TokenHash), c.LastItemID, 1, utc(c.CreatedAt), utc(c.UpdatedAt))
 	if err != nil {
 		if v, _ := db.dialect.Classify(err); v == Unique {
 			return 0, commerce.Errorf(commerce.KindConflict, op, "el carrito ya existe")
@@ -113,7 +113,7 @@ func insertCartItems(ctx context.Context, tx *sqlx.Tx, op string, id int64,
 	rows := make([][]any, len(items))
 	for i, it := range items {
 		rows[i] = []any{id, it.ID, i, it.ProductID, nullID(it.VariantID), it.Quantity,
-			it.UnitPrice.Amount(), string(it.UnitPrice.Currency()), it.AddedAt.UTC()}
+			it.UnitPrice.Amount(), string(it.UnitPrice.Currency()), utc(it.AddedAt)}
 	}
 	err := insertRows(ctx, tx, "cart_items", []string{"cart_id", "id", "position",
 		"product_id", "variant_id", "quantity", "unit_price", "currency", "added_at"}, rows, "")
@@ -139,7 +139,7 @@ func (db *DB) updateCart(ctx context.Context, tx *sqlx.Tx, c *cart.Cart) error {
 	res, err := tx.ExecContext(ctx, `UPDATE carts SET customer_id = ?, token_hash = ?,
 		last_item_id = ?, version = version + 1, created_at = ?, updated_at = ?
 		WHERE id = ? AND version = ?`, nullID(c.CustomerID), nullString(c.TokenHash),
-		c.LastItemID, c.CreatedAt.UTC(), c.UpdatedAt.UTC(), c.ID, c.Version)
+		c.LastItemID, utc(c.CreatedAt), utc(c.UpdatedAt), c.ID, c.Version)
 	if err != nil {
 		if v, _ := db.dialect.Classify(err); v == Unique {
 			return commerce.Errorf(commerce.KindConflict, op, "el carrito ya existe")
@@ -212,7 +212,7 @@ func (db *DB) Merge(ctx context.Context, into *cart.Cart, guest cart.Cart) error
 // returns how many.
 func (db *DB) DeleteGuestCarts(ctx context.Context, before time.Time) (int, error) {
 	res, err := db.write.ExecContext(ctx, `DELETE FROM carts
-		WHERE customer_id IS NULL AND updated_at < ?`, before.UTC())
+		WHERE customer_id IS NULL AND updated_at < ?`, utc(before))
 	if err != nil {
 		return 0, fmt.Errorf("delete guest carts: %w", err)
 	}

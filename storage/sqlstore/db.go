@@ -63,10 +63,14 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
+// utc returns t as the store records it: in UTC, to the microsecond both
+// engines keep.
+func utc(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
 // now returns the time to record, at the microsecond precision both
 // engines keep.
 func (db *DB) now() time.Time {
-	return db.clock.Now().UTC().Truncate(time.Microsecond)
+	return utc(db.clock.Now())
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil and

@@ -55,12 +55,12 @@ func (db *DB) Claim(ctx context.Context, rec checkout.KeyRecord,
 	now time.Time) (checkout.KeyRecord, bool, error) {
 	const op = "claim idempotency key"
 	rec.State = checkout.KeyInProgress
-	now = now.UTC()
+	now = utc(now)
 	for range claimAttempts {
 		_, err := db.write.ExecContext(ctx, `INSERT INTO idempotency_keys (scope, idem_key,
 			fingerprint, state, locked_until, expires_at, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, rec.Scope, rec.Key, rec.Fingerprint,
-			string(rec.State), rec.LockedUntil.UTC(), rec.ExpiresAt.UTC(), rec.CreatedAt.UTC())
+			string(rec.State), utc(rec.LockedUntil), utc(rec.ExpiresAt), utc(rec.CreatedAt))
 		if err == nil {
 			return rec, true, nil
 		}
@@ -83,7 +83,7 @@ func (db *DB) Claim(ctx context.Context, rec checkout.KeyRecord,
 			locked_until = ?, expires_at = ?, created_at = ?
 			WHERE scope = ? AND idem_key = ?
 			AND (expires_at <= ? OR (state = ? AND locked_until <= ?))`, rec.Fingerprint,
-			string(rec.State), rec.LockedUntil.UTC(), rec.ExpiresAt.UTC(), rec.CreatedAt.UTC(),
+			string(rec.State), utc(rec.LockedUntil), utc(rec.ExpiresAt), utc(rec.CreatedAt),
 			rec.Scope, rec.Key, now, string(checkout.KeyInProgress), now)
 		if err != nil && !db.dialect.Retryable(err) {
 			return checkout.KeyRecord{}, false, fmt.Errorf("%s: %w", op, err)
@@ -153,7 +153,7 @@ func (db *DB) Release(ctx context.Context, scope, key string) error {
 // DeleteExpired deletes the keys whose time ran out at or before now.
 func (db *DB) DeleteExpired(ctx context.Context, now time.Time) (int, error) {
 	res, err := db.write.ExecContext(ctx, "DELETE FROM idempotency_keys WHERE expires_at <= ?",
-		now.UTC())
+		utc(now))
 	if err != nil {
 		return 0, fmt.Errorf("delete expired idempotency keys: %w", err)
 	}

@@ -84,7 +84,7 @@ func nullTime(t sql.NullTime) *time.Time {
 
 // timeValue stores the zero time as NULL and any other in UTC.
 func timeValue(t time.Time) sql.NullTime {
-	return sql.NullTime{Time: t.UTC(), Valid: !t.IsZero()}
+	return sql.NullTime{Time: utc(t), Valid: !t.IsZero()}
 }
 
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
@@ -113,7 +113,7 @@ func (db *DB) createOrder(ctx context.Context, tx *sqlx.Tx, o *order.Order) erro
 		o.Shipping.Amount(), o.ShippingTax.Amount(), o.Tax.Amount(), o.TaxInclusive,
 		o.Total.Amount(), o.ShippingMethod, o.PaymentMethod, o.PaymentReference, string(ship),
 		nullBytes(bill), o.Notes, nullString(o.IdempotencyKey), timeValue(o.ReservedUntil),
-		o.CreatedAt.UTC(), o.UpdatedAt.UTC())
+		utc(o.CreatedAt), utc(o.UpdatedAt))
 	if err != nil {
 		return db.orderError(op, err)
 	}
@@ -189,7 +189,7 @@ func insertEntries(ctx context.Context, x sqlx.ExecerContext, orderID int64,
 		var err error
 		ids[i], err = insertID(ctx, x, "order_timeline", []string{"order_id", "kind",
 			"from_status", "to_status", "actor_id", "note", "created_at"}, orderID,
-			string(e.Kind), e.From, e.To, nullID(e.ActorID), e.Note, e.At.UTC())
+			string(e.Kind), e.From, e.To, nullID(e.ActorID), e.Note, utc(e.At))
 		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}

@@ -21,7 +21,7 @@ func (db *DB) enqueue(ctx context.Context, x sqlx.ExecerContext, events []commer
 		if err != nil {
 			return fmt.Errorf("outbox: encode %s: %w", e.Name, err)
 		}
-		at := e.At.UTC()
+		at := utc(e.At)
 		if e.At.IsZero() {
 			at = db.now()
 		}

@@ -39,10 +39,10 @@ func (db *DB) Orders(ctx context.Context, q order.Query) ([]order.Order, int, er
 		add("payment_status IN "+list, vs...)
 	}
 	if !q.From.IsZero() {
-		add("created_at >= ?", q.From.UTC())
+		add("created_at >= ?", utc(q.From))
 	}
 	if !q.To.IsZero() {
-		add("created_at < ?", q.To.UTC())
+		add("created_at < ?", utc(q.To))
 	}
 	if q.TotalMin != nil {
 		add("total >= CAST(? AS DECIMAL(14,2))", q.TotalMin.String())
@@ -87,7 +87,7 @@ func (db *DB) Orders(ctx context.Context, q order.Query) ([]order.Order, int, er
 // then their stock rows, as checkout does), the timeline and the outbox.
 func (db *DB) Apply(ctx context.Context, t order.Transition) error {
 	const op = "apply order transition"
-	at := t.At.UTC()
+	at := utc(t.At)
 	if t.At.IsZero() {
 		at = db.now()
 	}
@@ -240,7 +240,7 @@ func (db *DB) Expired(ctx context.Context, at time.Time, limit int) ([]order.Ord
 		AND reserved_until <= ? AND EXISTS (SELECT 1 FROM order_allocations a
 		WHERE a.order_id = o.id AND a.state = ?)
 		ORDER BY reserved_until, id LIMIT ?`, string(order.StatusPending),
-		string(order.PaymentPending), at.UTC(), string(order.Reserved), limit)
+		string(order.PaymentPending), utc(at), string(order.Reserved), limit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
