@@ -5,11 +5,14 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
 
 	goredis "github.com/redis/go-redis/v9"
+
+	"github.com/ecommerce-moderno/moderno/internal/tcpproxy"
 )
 
 // redisURLVariable switches on the tests that need Redis, such as
@@ -96,5 +99,54 @@ func TestTwoServersShareRedis(t *testing.T) {
 			t.Errorf("fifth login in a minute, on %s = %d; want 429 with Retry-After", name,
 				code)
 		}
+	}
+}
+
+// TestRedisDown cuts the server off Redis by killing the proxy between
+// them: a token whose revocation cannot be checked is refused with 503,
+// a sign-in that cannot store its session too, never a 500; and the rate
+// limits let requests through, so the catalog stays up.
+func TestRedisDown(t *testing.T) {
+	raw, _, _ := redisURL(t)
+	u, err := url.Parse(raw)
+	must(t, err)
+	proxy := tcpproxy.Start(t, u.Host)
+	u.Host = proxy.Addr()
+	q := u.Query()
+	q.Set("max_retries", "-1")
+	q.Set("dial_timeout", "1s")
+	u.RawQuery = q.Encode()
+	cfg := accountsConfig(t.TempDir())
+	cfg.RedisURL = u.String()
+	m, _ := startMain(t, cfg)
+
+	code, _, body := send(t, m, http.MethodPost, "/auth/login",
+		`{"email":"jefa@tienda.cl","password":"`+adminPassword+`"}`, nil)
+	if code != http.StatusOK {
+		t.Fatalf("login = %d %s", code, body)
+	}
+	var s struct {
+		AccessToken string `json:"access_token"`
+	}
+	must(t, json.Unmarshal([]byte(body), &s))
+	bearer := map[string]string{"Authorization": "Bearer " + s.AccessToken}
+	if code, _, _ := send(t, m, http.MethodGet, "/me", "", bearer); code != http.StatusOK {
+		t.Fatalf("/me with Redis up = %d; want 200", code)
+	}
+
+	proxy.Kill()
+
+	if code, _, body := send(t, m, http.MethodGet, "/me", "", bearer); code != 503 ||
+		!strings.Contains(body, `"error"`) {
+		t.Errorf("/me with Redis down = %d %s; want a 503 JSON error", code, body)
+	}
+	code, _, body = send(t, m, http.MethodPost, "/auth/login",
+		`{"email":"jefa@tienda.cl","password":"`+adminPassword+`"}`, nil)
+	if code != 503 || !strings.Contains(body, `"error"`) {
+		t.Errorf("login with Redis down = %d %s; want a 503 JSON error", code, body)
+	}
+	if code, _, body := send(t, m, http.MethodGet, "/categories", "", nil); code != 200 {
+		t.Errorf("catalog with Redis down = %d %s; want 200, the limits letting it through",
+			code, body)
 	}
 }

@@ -1,80 +1,17 @@
 package redis_test
 
 import (
-	"io"
-	"net"
 	"net/url"
-	"sync"
 	"testing"
 	"time"
 
 	goredis "github.com/redis/go-redis/v9"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/internal/tcpproxy"
 	"github.com/ecommerce-moderno/moderno/ratelimit"
 	"github.com/ecommerce-moderno/moderno/storage/redis"
 )
-
-// proxy forwards TCP connections on loopback to a Redis server until it is
-// killed, which closes its listener and every connection, as a dead Redis
-// or a cut network would.
-type proxy struct {
-	ln    net.Listener
-	mu    sync.Mutex
-	conns []net.Conn
-	wg    sync.WaitGroup
-}
-
-func startProxy(t *testing.T, target string) *proxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proxy{ln: ln}
-	p.wg.Add(1)
-	go p.serve(target)
-	t.Cleanup(p.kill)
-	return p
-}
-
-func (p *proxy) serve(target string) {
-	defer p.wg.Done()
-	for {
-		in, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		out, err := net.Dial("tcp", target)
-		if err != nil {
-			_ = in.Close()
-			continue
-		}
-		p.mu.Lock()
-		p.conns = append(p.conns, in, out)
-		p.mu.Unlock()
-		p.wg.Add(2)
-		go p.pipe(in, out)
-		go p.pipe(out, in)
-	}
-}
-
-func (p *proxy) pipe(dst, src net.Conn) {
-	defer p.wg.Done()
-	_, _ = io.Copy(dst, src)
-	_ = dst.Close()
-}
-
-// kill stops the proxy and waits for its goroutines.
-func (p *proxy) kill() {
-	_ = p.ln.Close()
-	p.mu.Lock()
-	for _, c := range p.conns {
-		_ = c.Close()
-	}
-	p.mu.Unlock()
-	p.wg.Wait()
-}
 
 // TestRedisDown runs the limiter and the sessions through a proxy, kills
 // it, and checks that both return errors rather than answers: a token is
@@ -87,12 +24,12 @@ func TestRedisDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := startProxy(t, opts.Addr)
+	p := tcpproxy.Start(t, opts.Addr)
 	u, err := url.Parse(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.Host = p.ln.Addr().String()
+	u.Host = p.Addr()
 	u.RawQuery = "dial_timeout=1s&read_timeout=1s&write_timeout=1s&max_retries=-1"
 	inst := newInstance(t, u.String(), newPrefix(t), signingKey(t), nil)
 	ctx := t.Context()
@@ -109,7 +46,7 @@ func TestRedisDown(t *testing.T) {
 		t.Fatalf("Allow through the proxy = %+v, %v", d, err)
 	}
 
-	p.kill()
+	p.Kill()
 
 	d, err := limiter.Allow(ctx, "k", lim)
 	if err == nil || d.Allowed || commerce.ErrorKind(err) != commerce.KindUnavailable {
