@@ -218,6 +218,12 @@ func (p *Payments) Refund(ctx context.Context, pr commerce.Principal, id commerc
 	for _, r := range prior {
 		left = left.Sub(r.Amount)
 	}
+	if len(prior) > 0 && (left.IsZero() || left.IsNegative()) {
+		// Refunded in full at the gateway, but the order was not marked:
+		// the server stopped in between. Finish the job.
+		return p.recordRefund(ctx, pr, o, prior[len(prior)-1].Amount, true,
+			RefundRequest{Note: req.Note})
+	}
 	amount, err := refundAmount(op, req, o, left)
 	if err != nil {
 		return order.Order{}, err

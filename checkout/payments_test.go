@@ -76,6 +76,7 @@ type payFixture struct {
 	orders   *order.Service
 	checkout *checkout.Service
 	payments *checkout.Payments
+	store    *checkouttest.PaymentsMemory
 	gw       *card
 	product  catalog.Product
 	admin    commerce.Principal
@@ -90,7 +91,8 @@ func newPayFixture(t *testing.T) *payFixture {
 	f.orders = order.NewService(f.mem, order.Config{Clock: clock})
 	f.checkout = checkout.NewService(f.mem, checkout.Config{Catalog: f.mem, Orders: f.orders,
 		Clock: clock, Payments: reg})
-	f.payments = checkout.NewPayments(checkouttest.NewPaymentsMemory(),
+	f.store = checkouttest.NewPaymentsMemory()
+	f.payments = checkout.NewPayments(f.store,
 		checkout.PaymentsConfig{Orders: f.orders, Registry: reg, Clock: clock})
 	wh := f.mem.AddWarehouse()
 	f.product = catalog.Product{Name: "te", SKU: "te", Slug: "te", Active: true,
@@ -294,5 +296,24 @@ func TestRefundWithRestock(t *testing.T) {
 	ls, err := f.mem.Levels(ctx, f.product.ID)
 	if err != nil || ls[0].Reserved != 0 || ls[0].Quantity != 10 {
 		t.Errorf("stock = %+v, %v; want 10 with nothing reserved", ls, err)
+	}
+}
+
+// TestRefundRetryFinishesARecordedRefund: the gateway refunded everything
+// and the refund was recorded, but the server stopped before marking the
+// order; the retry marks it without refunding again.
+func TestRefundRetryFinishesARecordedRefund(t *testing.T) {
+	f := newPayFixture(t)
+	o := f.paid(t)
+	if err := f.store.AddRefund(ctx, checkout.RefundRecord{OrderID: o.ID, Seq: 1,
+		Amount: o.Total, Reference: "re_1"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.payments.Refund(ctx, f.admin, o.ID, checkout.RefundRequest{})
+	if err != nil || got.PaymentStatus != order.PaymentRefunded {
+		t.Fatalf("retried Refund = %s, %v; want refunded", got.PaymentStatus, err)
+	}
+	if len(f.gw.refunds) != 0 {
+		t.Errorf("the retry refunded again: %+v", f.gw.refunds)
 	}
 }
