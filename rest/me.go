@@ -223,13 +223,18 @@ func addressID(r *http.Request) (customer.AddressID, error) {
 	return customer.AddressID(n), nil
 }
 
-func (h *Handler) address(w http.ResponseWriter, r *http.Request) {
+// addressRef returns the signed-in user and the {id} of an address route.
+func addressRef(r *http.Request) (commerce.UserID, customer.AddressID, error) {
 	user, err := self(r)
 	if err != nil {
-		h.writeError(w, r, err)
-		return
+		return 0, 0, err
 	}
 	id, err := addressID(r)
+	return user, id, err
+}
+
+func (h *Handler) address(w http.ResponseWriter, r *http.Request) {
+	user, id, err := addressRef(r)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -248,57 +253,49 @@ func (h *Handler) createAddress(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	var in addressJSON
-	if err := readJSON(r, h.maxBody, &in); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	a := in.address(user, 0)
-	if err := h.accounts.CreateAddress(r.Context(), PrincipalFrom(r.Context()), &a); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	w.Header().Set("Location", "/me/addresses/"+strconv.FormatInt(int64(a.ID), 10))
-	writePrivate(w, r, http.StatusCreated, a)
+	h.saveAddress(w, r, user, 0)
 }
 
 func (h *Handler) updateAddress(w http.ResponseWriter, r *http.Request) {
-	user, err := self(r)
+	user, id, err := addressRef(r)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	id, err := addressID(r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	h.saveAddress(w, r, user, id)
+}
+
+// saveAddress stores the address of the body as the user's address id, or
+// as a new one when id is zero.
+func (h *Handler) saveAddress(w http.ResponseWriter, r *http.Request, user commerce.UserID,
+	id customer.AddressID) {
 	var in addressJSON
 	if err := readJSON(r, h.maxBody, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	a := in.address(user, id)
-	if err := h.accounts.UpdateAddress(r.Context(), PrincipalFrom(r.Context()), &a); err != nil {
+	a, p, code := in.address(user, id), PrincipalFrom(r.Context()), http.StatusOK
+	var err error
+	if id == 0 {
+		code, err = http.StatusCreated, h.accounts.CreateAddress(r.Context(), p, &a)
+		w.Header().Set("Location", "/me/addresses/"+strconv.FormatInt(int64(a.ID), 10))
+	} else {
+		err = h.accounts.UpdateAddress(r.Context(), p, &a)
+	}
+	if err != nil {
+		w.Header().Del("Location")
 		h.writeError(w, r, err)
 		return
 	}
-	writePrivate(w, r, http.StatusOK, a)
+	writePrivate(w, r, code, a)
 }
 
 func (h *Handler) deleteAddress(w http.ResponseWriter, r *http.Request) {
-	user, err := self(r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
+	user, id, err := addressRef(r)
+	if err == nil {
+		err = h.accounts.DeleteAddress(r.Context(), PrincipalFrom(r.Context()), user, id)
 	}
-	id, err := addressID(r)
 	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	if err := h.accounts.DeleteAddress(r.Context(), PrincipalFrom(r.Context()), user,
-		id); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
