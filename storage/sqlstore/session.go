@@ -159,7 +159,8 @@ func (db *DB) Revoked(ctx context.Context, id, family string) (bool, error) {
 }
 
 // Purge forgets refresh tokens and revoked ids that expired before the
-// time, and revoked families none of whose tokens is left.
+// time, and revoked families none of whose tokens is left; and, being the
+// one sweep of this database, single-use tokens of customer that expired.
 func (db *DB) Purge(ctx context.Context, before time.Time) error {
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		for _, stmt := range []string{
