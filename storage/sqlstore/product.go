@@ -136,3 +136,39 @@ func productRefs(p *catalog.Product) []ref {
 	}
 	return refs
 }
+
+// ProductsByID returns the products with the ids, with their variants,
+// images and attributes, in the order of ids; missing ids are left out and
+// repeated ones answered once. It reads a batch in a few queries, for
+// imports and the search index.
+func (db *DB) ProductsByID(ctx context.Context,
+	ids []commerce.ProductID) ([]catalog.Product, error) {
+	const op = "products by id"
+	var rows []productRow
+	err := selectIn(ctx, db.read, &rows, "SELECT "+productReadCols+
+		" FROM products p WHERE p.id IN ", ids)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	byID := make(map[commerce.ProductID]*catalog.Product, len(rows))
+	ps := make([]*catalog.Product, 0, len(rows))
+	for _, r := range rows {
+		p, err := r.product()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		byID[p.ID] = &p
+		ps = append(ps, &p)
+	}
+	if err := db.readChildrenOf(ctx, ps); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	out := make([]catalog.Product, 0, len(ps))
+	for _, id := range ids {
+		if p, ok := byID[id]; ok {
+			out = append(out, *p)
+			delete(byID, id)
+		}
+	}
+	return out, nil
+}

@@ -17,6 +17,7 @@ func testProducts(t *testing.T, s Stores) {
 	t.Run("RoundTrip", func(t *testing.T) { testProductRoundTrip(t, s, cat.ID) })
 	t.Run("MoneyExact", func(t *testing.T) { testMoneyExact(t, s, cat.ID) })
 	t.Run("UpdateReplacesChildren", func(t *testing.T) { testProductUpdate(t, s, cat.ID) })
+	t.Run("ByID", func(t *testing.T) { testProductsByID(t, s, cat.ID) })
 	t.Run("Conflicts", func(t *testing.T) {
 		a := mustProduct(t, s, newProduct(cat.ID, "A", "10"))
 		b := newProduct(cat.ID, "B", "10")
