@@ -90,6 +90,13 @@ type Config struct {
 
 	// Search (issue 6): full text and suggestions.
 
+	// Search answers GET /search/products and GET /search/suggestions;
+	// those routes answer 503 when it is nil.
+	Search SearchEngine
+	// SearchLimit, when set, wraps the search routes: the place for the
+	// per-user limit of the specification's 5.10 (100 a minute).
+	SearchLimit func(http.Handler) http.Handler
+
 	// Payments (issue 5): gateway webhooks.
 
 	// Payments applies gateways' webhooks (POST /payments/webhooks/{gateway})
@@ -134,6 +141,8 @@ type Handler struct {
 	secureCookies bool
 
 	// search (issue 6)
+	search      SearchEngine
+	searchLimit func(http.Handler) http.Handler
 
 	// payments (issue 5)
 	payments   *checkout.Payments
@@ -169,6 +178,7 @@ func New(cfg Config) *Handler {
 	if h.maxBody <= 0 {
 		h.maxBody = DefaultMaxBody
 	}
+	h.search, h.searchLimit = cfg.Search, cfg.SearchLimit
 	h.dir = &directory{catalog: cfg.Catalog, now: time.Now,
 		ttl: durationOr(cfg.CacheTTL, 10*time.Second)}
 	h.mux = chi.NewMux()
@@ -200,6 +210,7 @@ func (h *Handler) Register(r chi.Router) {
 		h.shopRoutes(r)
 
 		// search routes (issue 6)
+		r.Group(h.searchRoutes)
 
 		// payments routes (issue 5)
 		h.paymentRoutes(r)

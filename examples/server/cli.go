@@ -26,6 +26,9 @@ Commands:
   migrate down        revert the latest migration
   migrate status      list migrations and whether they are applied
   import              import the demo catalog again (idempotent: updates by SKU)
+  reindex             rebuild the search index from the database while searches go on
+                      (Elasticsearch: a new index, then an alias swap; the embedded
+                      index is rebuilt by each server at start and on SIGHUP)
   health              ask the running server's /health; exit 0 when healthy
 
 Flags (each overrides its environment variable):
@@ -35,7 +38,9 @@ Flags (each overrides its environment variable):
                       (default sqlite:$COMMERCE_DATA_DIR/commerce.db)
   -redis-url          COMMERCE_REDIS_URL: redis://host:port/db[?prefix=p:]; sessions and
                       rate limits shared by every instance
-  -elasticsearch-url  COMMERCE_ELASTICSEARCH_URL (checked; used by later versions)
+  -elasticsearch-url  COMMERCE_ELASTICSEARCH_URL: search on Elasticsearch 8 at http(s)://host:port
+                      (default: the embedded engine, built in memory at start)
+  -search-index       COMMERCE_SEARCH_INDEX: the Elasticsearch alias (default products)
   -log-level          COMMERCE_LOG_LEVEL: debug, info, warn or error (default info)
   -shutdown-timeout   how long a stop waits for requests in flight (default 15s)
   -reservation-ttl    COMMERCE_RESERVATION_TTL: how long an unpaid order holds its stock
@@ -101,27 +106,56 @@ func dispatch(ctx context.Context, cfg Config, cmd []string, log *slog.Logger,
 			return err
 		}
 		return m.importDemo(ctx)
+	case name == "reindex" && len(operands) == 0:
+		return reindexCommand(ctx, NewMain(cfg, log), stdout)
 	case name == "health" && len(operands) == 0:
 		return health(ctx, cfg.Addr)
 	}
 	return fmt.Errorf("%w: unknown command %q; see commerce -h", errUsage, cmd)
 }
 
-// serve runs the server until SIGINT or SIGTERM, then drains it.
+// serve runs the server until SIGINT or SIGTERM, then drains it. SIGHUP
+// rebuilds the search index while searches go on.
 func serve(ctx context.Context, m *Main) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := m.Run(ctx); err != nil {
 		return errors.Join(err, m.Close())
 	}
-	select {
-	case <-ctx.Done():
-		m.Log.Info("stopping: draining requests in flight",
-			"timeout", m.Config.ShutdownTimeout.String())
-	case err := <-m.Failed():
-		m.served <- err // Close waits for it
-		m.Log.Error("the server stopped", "err", err)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	rebuilt := make(chan struct{})
+	close(rebuilt)
+wait:
+	for {
+		select {
+		case <-hup:
+			select {
+			case <-rebuilt:
+			default:
+				m.Log.Warn("search: a rebuild is already running; SIGHUP ignored")
+				continue
+			}
+			rebuilt = make(chan struct{})
+			go func(done chan struct{}) {
+				defer close(done)
+				if err := m.reindex(ctx); err != nil {
+					m.Log.Error("search: rebuild failed; the old index keeps serving",
+						"err", err)
+				}
+			}(rebuilt)
+		case <-ctx.Done():
+			m.Log.Info("stopping: draining requests in flight",
+				"timeout", m.Config.ShutdownTimeout.String())
+			break wait
+		case err := <-m.Failed():
+			m.served <- err // Close waits for it
+			m.Log.Error("the server stopped", "err", err)
+			break wait
+		}
 	}
+	<-rebuilt
 	if err := m.Close(); err != nil {
 		return err
 	}

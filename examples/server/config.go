@@ -20,7 +20,7 @@ type Config struct {
 	DataDir          string     // local state: the SQLite file by default
 	DatabaseURL      string     // sqlite:PATH or mysql://user:pass@host:port/db
 	RedisURL         string     // accepted and checked; used by later issues
-	ElasticsearchURL string     // accepted and checked; used by later issues
+	ElasticsearchURL string     // search on Elasticsearch; the embedded engine when empty
 	LogLevel         slog.Level // debug, info, warn or error
 	// ShutdownTimeout bounds how long a stop waits for requests in flight.
 	ShutdownTimeout time.Duration
@@ -58,6 +58,10 @@ type Config struct {
 	SecureCookies bool
 
 	// search settings (issue 6)
+
+	// SearchIndex is the Elasticsearch alias searches use when
+	// ElasticsearchURL is set; each rebuild makes an index behind it.
+	SearchIndex string
 
 	// payments settings (issue 5)
 	paymentSettings
@@ -99,6 +103,8 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 		"mark cookies Secure behind a TLS proxy (COMMERCE_SECURE_COOKIES=true)")
 
 	// search flags (issue 6)
+	fs.StringVar(&c.SearchIndex, "search-index", envOr(getenv, "COMMERCE_SEARCH_INDEX",
+		"products"), "Elasticsearch alias of the product index (COMMERCE_SEARCH_INDEX)")
 
 	// payments flags (issue 5)
 	c.readPayments(getenv)
@@ -160,6 +166,10 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("COMMERCE_ELASTICSEARCH_URL %q: %w",
 			redact(c.ElasticsearchURL), err))
 	}
+	if c.ElasticsearchURL != "" && !validIndexName(c.SearchIndex) {
+		errs = append(errs, fmt.Errorf("COMMERCE_SEARCH_INDEX %q: want lower-case letters, "+
+			"digits, - and _, starting with a letter or digit, at most 200", c.SearchIndex))
+	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, errors.New("-shutdown-timeout: must be positive"))
 	}
@@ -170,6 +180,20 @@ func (c Config) Validate() error {
 	errs = append(errs, c.validateAccounts()...)
 	errs = append(errs, c.validatePayments()...)
 	return errors.Join(errs...)
+}
+
+// validIndexName reports whether s can name an Elasticsearch alias.
+func validIndexName(s string) bool {
+	if s == "" || len(s) > 200 || s[0] == '-' || s[0] == '_' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 func checkAddr(addr string) error {

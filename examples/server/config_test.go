@@ -21,7 +21,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	}
 	want := Config{Addr: ":8080", DataDir: "./data", DatabaseURL: "sqlite:data/commerce.db",
 		LogLevel: slog.LevelInfo, ShutdownTimeout: 15 * time.Second,
-		ReservationTTL: 30 * time.Minute}
+		ReservationTTL: 30 * time.Minute, SearchIndex: "products"}
 	if c != want || cmd != nil {
 		t.Errorf("ParseConfig() = %+v, %v; want %+v, no command", c, cmd, want)
 	}
@@ -63,6 +63,8 @@ func TestParseConfigInvalid(t *testing.T) {
 		{"es scheme", map[string]string{"COMMERCE_ELASTICSEARCH_URL": "ftp://es"},
 			"ELASTICSEARCH_URL"},
 		{"log level", map[string]string{"COMMERCE_LOG_LEVEL": "loud"}, "LOG_LEVEL"},
+		{"search index", map[string]string{"COMMERCE_ELASTICSEARCH_URL": "http://es:9200",
+			"COMMERCE_SEARCH_INDEX": "Products!"}, "SEARCH_INDEX"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,7 +50,7 @@ type Main struct {
 	accounts *accounts
 
 	// shop (issue 4)
-	events   *commerce.Bus // the order and stock events the outbox relay publishes
+	events   *commerce.Bus // catalog, stock and order events; Open makes it, the outbox relay feeds it
 	pricer   *pricing.Pricer
 	carts    *cart.Service
 	orders   *order.Service
@@ -60,6 +60,7 @@ type Main struct {
 	tick     ticker // the jobs' ticks; real tickers when nil
 
 	// search (issue 6)
+	search *searchState
 
 	// payments (issue 5)
 	plugins  *host.Host         // the payment plugins' processes
@@ -82,8 +83,10 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := db.Migrate(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	m.catalog = catalog.NewService(db, catalog.Config{Currency: commerce.CLP, Logger: m.Log})
-	m.inventory = inventory.NewService(db, inventory.Config{Logger: m.Log})
+	m.events = &commerce.Bus{}
+	m.catalog = catalog.NewService(db, catalog.Config{Currency: commerce.CLP, Logger: m.Log,
+		Events: m.events})
+	m.inventory = inventory.NewService(db, inventory.Config{Logger: m.Log, Events: m.events})
 
 	// accounts wiring (issue 3)
 	if err := m.openAccounts(ctx); err != nil {
@@ -99,6 +102,9 @@ func (m *Main) Open(ctx context.Context) error {
 	m.openShop()
 
 	// search wiring (issue 6)
+	if err := m.openSearch(ctx); err != nil {
+		return err
+	}
 
 	// payments wiring (issue 5)
 	m.openPayments()
@@ -109,11 +115,13 @@ func (m *Main) Open(ctx context.Context) error {
 // empty, and starts serving. It returns once the server listens; Close
 // stops it.
 func (m *Main) Run(ctx context.Context) error {
-	m.logLaterServices()
 	if err := m.Open(ctx); err != nil {
 		return err
 	}
 	if err := m.seed(ctx); err != nil {
+		return err
+	}
+	if err := m.buildSearchIndex(ctx); err != nil {
 		return err
 	}
 	handler, err := m.handler()
@@ -184,6 +192,11 @@ func (m *Main) Close() error {
 		}
 		m.accounts.redis = nil
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
+	defer cancel()
+	if err := m.closeSearch(ctx); err != nil {
+		errs = append(errs, err)
+	}
 	if m.db != nil {
 		if err := m.db.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close database: %w", err))
@@ -223,6 +236,10 @@ func (m *Main) handler() (http.Handler, error) {
 		Pricer: m.pricer, SecureCookies: m.Config.SecureCookies,
 
 		// search API (issue 6)
+		Search: m.search.engine,
+		// SearchLimit: the per-user search limit of the specification's 5.10
+		// (100 a minute) goes here, from the rate limiting of issue 3.
+		SearchLimit: nil,
 
 		// payments API (issue 5)
 		Payments: m.payments, PaymentMethods: m.gateways,
@@ -243,14 +260,4 @@ func (m *Main) handler() (http.Handler, error) {
 	r.Get("/*", pages)
 	r.Head("/*", pages)
 	return r, nil
-}
-
-// logLaterServices says which configured services this version does not
-// use yet, so that nobody believes they are in use.
-func (m *Main) logLaterServices() {
-	if m.Config.ElasticsearchURL != "" {
-		m.Log.Info("COMMERCE_ELASTICSEARCH_URL is set and valid; this version does not use "+
-			"Elasticsearch yet (search comes in a later issue)",
-			"elasticsearch", redact(m.Config.ElasticsearchURL))
-	}
 }

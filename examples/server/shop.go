@@ -46,7 +46,6 @@ func (m *Main) openShop() {
 	if ttl == 0 {
 		ttl = defaultReservationTTL
 	}
-	m.events = &commerce.Bus{}
 	m.pricer = pricing.New(pricing.Config{})
 	m.orders = order.NewService(st, order.Config{Logger: m.Log})
 	m.carts = cart.NewService(st, cart.Config{Catalog: m.db, Pricer: m.pricer})
