@@ -25,6 +25,15 @@ type ProductsByIDer interface {
 	ProductsByID(ctx context.Context, ids []commerce.ProductID) ([]catalog.Product, error)
 }
 
+// ActiveProductIDer is an optional ability of a Catalog: the ids of active
+// products above after, in id order, at most limit of them. With
+// ProductsByIDer it lets a reindex walk a large catalog by key rather than
+// by ever deeper pages.
+type ActiveProductIDer interface {
+	ActiveProductIDs(ctx context.Context, after commerce.ProductID,
+		limit int) ([]commerce.ProductID, error)
+}
+
 // Loader builds documents from the catalog, keeping the category tree and
 // the brands in memory until Forget. It is safe for concurrent use.
 type Loader struct {

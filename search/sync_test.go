@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -178,5 +179,62 @@ func TestReindexRebuilds(t *testing.T) {
 	if len(res.Hits) != 1 || res.Hits[0].Brand != "Colun" ||
 		len(res.Hits[0].CategoryPath) != 2 || res.Hits[0].CategoryPath[0].Name != "Supermercado" {
 		t.Errorf("document = %+v; want brand and category path filled", res.Hits)
+	}
+}
+
+// keyedCatalog adds the batch reads a SQL store offers, and counts the
+// listings, so that a test can see a reindex walk by key.
+type keyedCatalog struct {
+	*fakeCatalog
+	lists int
+}
+
+func (c *keyedCatalog) ListProducts(ctx context.Context,
+	q catalog.ProductQuery) ([]catalog.Product, int, error) {
+	c.lists++
+	return c.fakeCatalog.ListProducts(ctx, q)
+}
+
+func (c *keyedCatalog) ActiveProductIDs(_ context.Context, after commerce.ProductID,
+	limit int) ([]commerce.ProductID, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var ids []commerce.ProductID
+	for id, p := range c.products {
+		if id > after && p.Active {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids[:min(limit, len(ids))], nil
+}
+
+func (c *keyedCatalog) ProductsByID(ctx context.Context,
+	ids []commerce.ProductID) ([]catalog.Product, error) {
+	var out []catalog.Product
+	for _, id := range ids {
+		if p, err := c.Product(ctx, id); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func TestReindexWalksByKey(t *testing.T) {
+	ctx := context.Background()
+	var ps []catalog.Product
+	for i := range 7 {
+		ps = append(ps, product(commerce.ProductID(i+1), fmt.Sprintf("Leche %d", i+1)))
+	}
+	ps[3].Active = false
+	cat := &keyedCatalog{fakeCatalog: newFakeCatalog(ps...)}
+	idx := memory.New(memory.Config{})
+	err := search.NewSyncer(cat, idx, search.SyncConfig{Batch: 2}).Reindex(ctx, idx)
+	if err != nil {
+		t.Fatalf("Reindex = %v", err)
+	}
+	if idx.Len() != 6 || cat.lists != 0 {
+		t.Errorf("after reindex: Len = %d, %d listings; want the 6 active, by key", idx.Len(),
+			cat.lists)
 	}
 }

@@ -172,3 +172,17 @@ func (db *DB) ProductsByID(ctx context.Context,
 	}
 	return out, nil
 }
+
+// ActiveProductIDs returns the ids of active products above after, in id
+// order, at most limit of them: a walk of the whole catalog by key, for
+// reindexing.
+func (db *DB) ActiveProductIDs(ctx context.Context, after commerce.ProductID,
+	limit int) ([]commerce.ProductID, error) {
+	ids := []commerce.ProductID{}
+	err := db.read.SelectContext(ctx, &ids, `SELECT id FROM products
+		WHERE active = 1 AND id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("active product ids: %w", err)
+	}
+	return ids, nil
+}

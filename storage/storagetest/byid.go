@@ -2,6 +2,7 @@ package storagetest
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/ecommerce-moderno/moderno/catalog"
@@ -12,6 +13,43 @@ import (
 // SQL adapters provide it.
 type productsByIDer interface {
 	ProductsByID(ctx context.Context, ids []commerce.ProductID) ([]catalog.Product, error)
+}
+
+type activeProductIDer interface {
+	ActiveProductIDs(ctx context.Context, after commerce.ProductID,
+		limit int) ([]commerce.ProductID, error)
+}
+
+// testActiveProductIDs walks the active products by key, two at a time,
+// and wants every active one once, in order, and no inactive one.
+func testActiveProductIDs(t *testing.T, s Stores, cat commerce.CategoryID) {
+	l, ok := s.Catalog.(activeProductIDer)
+	if !ok {
+		t.Skip("the store has no ActiveProductIDs")
+	}
+	ctx := context.Background()
+	var want []commerce.ProductID
+	for i := range 5 {
+		p := newProduct(cat, "Activo", "100")
+		p.Active = i != 2
+		p = mustProduct(t, s, p)
+		if p.Active {
+			want = append(want, p.ID)
+		}
+	}
+	var got []commerce.ProductID
+	for after := want[0] - 1; ; {
+		page, err := l.ActiveProductIDs(ctx, after, 2)
+		must(t, "ActiveProductIDs", err)
+		got = append(got, page...)
+		if len(page) < 2 {
+			break
+		}
+		after = page[len(page)-1]
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ActiveProductIDs walked %v; want %v", got, want)
+	}
 }
 
 // testProductsByID checks the batch read against the one-by-one read: the

@@ -18,6 +18,7 @@ func testProducts(t *testing.T, s Stores) {
 	t.Run("MoneyExact", func(t *testing.T) { testMoneyExact(t, s, cat.ID) })
 	t.Run("UpdateReplacesChildren", func(t *testing.T) { testProductUpdate(t, s, cat.ID) })
 	t.Run("ByID", func(t *testing.T) { testProductsByID(t, s, cat.ID) })
+	t.Run("ActiveIDs", func(t *testing.T) { testActiveProductIDs(t, s, cat.ID) })
 	t.Run("Conflicts", func(t *testing.T) {
 		a := mustProduct(t, s, newProduct(cat.ID, "A", "10"))
 		b := newProduct(cat.ID, "B", "10")
