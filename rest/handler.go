@@ -91,11 +91,8 @@ type Config struct {
 	// Search (issue 6): full text and suggestions.
 
 	// Search answers GET /search/products and GET /search/suggestions;
-	// those routes answer 503 when it is nil.
+	// those routes answer 503 when it is nil. Limits.Search counts them.
 	Search SearchEngine
-	// SearchLimit, when set, wraps the search routes: the place for the
-	// per-user limit of the specification's 5.10 (100 a minute).
-	SearchLimit func(http.Handler) http.Handler
 
 	// Payments (issue 5): gateway webhooks.
 
@@ -141,8 +138,7 @@ type Handler struct {
 	secureCookies bool
 
 	// search (issue 6)
-	search      SearchEngine
-	searchLimit func(http.Handler) http.Handler
+	search SearchEngine
 
 	// payments (issue 5)
 	payments   *checkout.Payments
@@ -178,7 +174,7 @@ func New(cfg Config) *Handler {
 	if h.maxBody <= 0 {
 		h.maxBody = DefaultMaxBody
 	}
-	h.search, h.searchLimit = cfg.Search, cfg.SearchLimit
+	h.search = cfg.Search
 	h.dir = &directory{catalog: cfg.Catalog, now: time.Now,
 		ttl: durationOr(cfg.CacheTTL, 10*time.Second)}
 	h.mux = chi.NewMux()
@@ -210,7 +206,7 @@ func (h *Handler) Register(r chi.Router) {
 		h.shopRoutes(r)
 
 		// search routes (issue 6)
-		r.Group(h.searchRoutes)
+		h.searchRoutes(r)
 
 		// payments routes (issue 5)
 		h.paymentRoutes(r)

@@ -236,10 +236,7 @@ func (m *Main) handler() (http.Handler, error) {
 		Pricer: m.pricer, SecureCookies: m.Config.SecureCookies,
 
 		// search API (issue 6)
-		Search: m.search.engine,
-		// SearchLimit: the per-user search limit of the specification's 5.10
-		// (100 a minute) goes here, from the rate limiting of issue 3.
-		SearchLimit: nil,
+		Search: m.search.engine, // Limits.Search (above) counts its routes
 
 		// payments API (issue 5)
 		Payments: m.payments, PaymentMethods: m.gateways,
