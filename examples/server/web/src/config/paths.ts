@@ -19,6 +19,15 @@ export const paths = {
   loginThen: (back: string) => `/ingresar?volver=${encodeURIComponent(back)}`,
 
   // shop paths (issue 4)
+  cart: '/carrito',
+  checkout: '/pagar',
+  orders: '/pedidos',
+  order: (id: number | string) => `/pedidos/${encodeURIComponent(id)}`,
+  orderPlaced: (id: number | string) =>
+    `/pedidos/${encodeURIComponent(id)}/confirmacion`,
+  adminOrders: '/panel/pedidos',
+  adminOrder: (id: number | string) =>
+    `/panel/pedidos/${encodeURIComponent(id)}`,
 
   // search paths (issue 6)
 } as const;
@@ -37,6 +46,9 @@ export const patterns = {
   verifyEmailFromMail: '/verificar-correo',
 
   // shop patterns (issue 4)
+  order: '/pedidos/:id',
+  orderPlaced: '/pedidos/:id/confirmacion',
+  adminOrder: '/panel/pedidos/:id',
 
   // search patterns (issue 6)
 } as const;
