@@ -85,6 +85,12 @@ export const routes: RouteObject[] = [
       },
 
       // shop pages (issue 4)
+      {
+        path: paths.cart,
+        lazy: async () => ({
+          Component: (await import('./routes/cart')).CartRoute,
+        }),
+      },
 
       // search pages (issue 6)
 

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetAccounts } from './mocks/accounts';
 import { requests } from './mocks/handlers';
 import { server } from './mocks/server';
+import { resetShop } from './mocks/shop';
 
 // Pages load as lazy chunks; on a busy two-core CI machine the first one
 // can take longer than Testing Library's default second.
@@ -16,5 +17,6 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   requests.length = 0;
+  resetShop();
 });
 afterAll(() => server.close());

@@ -141,17 +141,6 @@ export interface TimelineEntry {
   at: string;
 }
 
-/** How to pay an order by bank transfer. */
-export interface BankTransferInstructions {
-  bank?: string;
-  account_type?: string;
-  account_number?: string;
-  holder?: string;
-  rut?: string;
-  email?: string;
-  text?: string;
-}
-
 export interface Order extends OrderSummary, Totals {
   lines: OrderLine[];
   shipping_method: string;
@@ -161,5 +150,6 @@ export interface Order extends OrderSummary, Totals {
   timeline: TimelineEntry[];
   /** The statuses staff may move the order to now, when the server says. */
   next_statuses?: OrderStatus[];
-  payment_instructions?: BankTransferInstructions | null;
+  /** What the shopper must do to pay, such as where to transfer. */
+  payment_instructions?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 
 import { paths, storeName } from '@/config/paths';
+import { MiniCart } from '@/features/cart/components/mini-cart';
 
 import { AccountMenu } from './account-menu';
 import { CategoryMenu } from './category-menu';
@@ -25,6 +26,7 @@ export function SiteHeader() {
         <AccountMenu />
 
         {/* mini-cart (issue 4) */}
+        <MiniCart />
       </div>
       <CategoryMenu />
     </header>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { NotFound } from '@/components/not-found';
+import { AddToCart } from '@/features/cart/components/add-to-cart';
 import { useProduct } from '@/features/products/api/get-product';
 import { ProductDetails } from '@/features/products/components/product-details';
 import { ApiError } from '@/lib/api-client';
@@ -32,5 +33,19 @@ export function ProductRoute() {
       </div>
     );
   }
-  return <ProductDetails key={product.data.id} product={product.data} />;
+  return (
+    <ProductDetails
+      key={product.data.id}
+      product={product.data}
+      buy={(choice) => (
+        <AddToCart
+          key={choice.variantId ?? 0}
+          productId={choice.productId}
+          variantId={choice.variantId}
+          inStock={choice.inStock}
+          stock={choice.stock}
+        />
+      )}
+    />
+  );
 }

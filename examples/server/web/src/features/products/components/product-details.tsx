@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { Breadcrumb } from '@/components/breadcrumb';
@@ -14,8 +15,25 @@ import { AttributesTable } from './attributes-table';
 import { ProductGallery } from './product-gallery';
 import { VariantSelector } from './variant-selector';
 
-/** ProductDetails is the body of the product page. */
-export function ProductDetails({ product }: { product: Product }) {
+/** What the shopper chose to buy: the product, or one of its variants. */
+export interface Choice {
+  productId: number;
+  variantId: number | null;
+  inStock: boolean;
+  stock: number;
+}
+
+/**
+ * ProductDetails is the body of the product page. The app passes `buy`,
+ * the control that puts the chosen product in the cart.
+ */
+export function ProductDetails({
+  product,
+  buy,
+}: {
+  product: Product;
+  buy?: (choice: Choice) => ReactNode;
+}) {
   const [params, setParams] = useSearchParams();
   const variants = product.variants ?? [];
   const variant = initialVariant(variants, Number(params.get('variante')));
@@ -114,6 +132,13 @@ export function ProductDetails({ product }: { product: Product }) {
               onSelect={(v) => selectVariant(v.id)}
             />
           )}
+
+          {buy?.({
+            productId: product.id,
+            variantId: variant?.id ?? null,
+            inStock: price.in_stock,
+            stock: price.stock,
+          })}
 
           <p className="text-xs text-slate-500">
             SKU:{' '}

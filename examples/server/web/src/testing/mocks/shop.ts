@@ -1,0 +1,524 @@
+// An in-memory cart and order book for the tests, shaped like the cart and
+// order API of docs/api.md. resetShop() runs after every test.
+import { http, HttpResponse } from 'msw';
+
+import type {
+  Cart,
+  CartItem,
+  Order,
+  OrderStatus,
+  PaymentStatus,
+  TimelineEntry,
+} from '@/types/shop';
+
+import { polera, products } from './db';
+import { requests } from './handlers';
+
+const clp = new Intl.NumberFormat('es-CL', {
+  style: 'currency',
+  currency: 'CLP',
+});
+const money = (n: number) => clp.format(n);
+
+interface Stored {
+  id: number;
+  product_id: number;
+  variant_id: number | null;
+  quantity: number;
+  /** The price when the item was chosen. */
+  chosen: number;
+}
+
+interface State {
+  items: Stored[];
+  nextItem: number;
+  orders: Order[];
+  nextOrder: number;
+  /** Bodies and headers of POST /orders, for tests that check them. */
+  placed: { body: Record<string, unknown>; key: string | null }[];
+  /** Whether the shopper is signed in: GET /orders and checkout need it. */
+  signedIn: boolean;
+  /** Bodies of PUT /orders/{id}/status. */
+  statusChanges: { id: number; status: string; note: string }[];
+}
+
+export const shop: State = fresh();
+
+function fresh(): State {
+  return {
+    items: [],
+    nextItem: 1,
+    orders: seedOrders(),
+    nextOrder: 1001,
+    placed: [],
+    signedIn: true,
+    statusChanges: [],
+  };
+}
+
+/** Puts the cart and the orders back as they were. */
+export function resetShop() {
+  Object.assign(shop, fresh());
+}
+
+/** Puts an item in the cart, chosen at a price that may differ from now. */
+export function seedCartItem(
+  productId: number,
+  variantId: number | null,
+  quantity: number,
+  chosen?: number,
+) {
+  const { price } = catalogPrice(productId, variantId)!;
+  shop.items.push({
+    id: shop.nextItem++,
+    product_id: productId,
+    variant_id: variantId,
+    quantity,
+    chosen: chosen ?? price,
+  });
+}
+
+function catalogPrice(productId: number, variantId: number | null) {
+  if (productId === polera.id) {
+    const v = polera.variants?.find((x) => x.id === variantId);
+    if (!v) return undefined;
+    return {
+      name: `${polera.name} ${v.name}`,
+      sku: v.sku,
+      slug: polera.slug,
+      price: v.price,
+      compare: v.compare_price,
+      stock: v.stock,
+    };
+  }
+  const p = products.find((x) => x.id === productId);
+  if (!p || variantId) return undefined;
+  return {
+    name: p.name,
+    sku: p.sku,
+    slug: p.slug,
+    price: p.price,
+    compare: p.compare_price,
+    stock: p.stock,
+  };
+}
+
+function taxPart(gross: number) {
+  return Math.round(gross - gross / 1.19);
+}
+
+export function currentCart(): Cart {
+  const items: CartItem[] = shop.items.map((it) => {
+    const c = catalogPrice(it.product_id, it.variant_id)!;
+    const changed = c.price !== it.chosen;
+    return {
+      id: it.id,
+      product_id: it.product_id,
+      variant_id: it.variant_id,
+      name: c.name,
+      sku: c.sku,
+      slug: c.slug,
+      quantity: it.quantity,
+      unit_price: c.price,
+      unit_price_formatted: money(c.price),
+      previous_price: changed ? it.chosen : null,
+      previous_price_formatted: changed ? money(it.chosen) : null,
+      compare_price: c.compare,
+      compare_price_formatted: c.compare ? money(c.compare) : null,
+      price_changed: changed,
+      total: c.price * it.quantity,
+      total_formatted: money(c.price * it.quantity),
+      stock: c.stock,
+      available: true,
+      out_of_stock: it.quantity > c.stock,
+    };
+  });
+  const subtotal = items.reduce((s, it) => s + it.total, 0);
+  const savings = items.reduce(
+    (s, it) =>
+      s + Math.max(0, (it.compare_price ?? 0) - it.unit_price) * it.quantity,
+    0,
+  );
+  return {
+    id: 1,
+    items,
+    item_count: items.reduce((s, it) => s + it.quantity, 0),
+    currency: 'CLP',
+    subtotal,
+    subtotal_formatted: money(subtotal),
+    discount: 0,
+    discount_formatted: money(0),
+    shipping: 0,
+    shipping_formatted: money(0),
+    tax: taxPart(subtotal),
+    tax_formatted: money(taxPart(subtotal)),
+    tax_inclusive: true,
+    total: subtotal,
+    total_formatted: money(subtotal),
+    savings,
+    savings_formatted: money(savings),
+  };
+}
+
+function invalid(fields: { field: string; message: string }[]) {
+  return HttpResponse.json(
+    {
+      error: {
+        code: 'invalid',
+        message: 'datos no válidos',
+        fields,
+        request_id: 'req-422',
+      },
+    },
+    { status: 422 },
+  );
+}
+
+function failure(status: number, code: string, message: string) {
+  return HttpResponse.json(
+    { error: { code, message, request_id: `req-${status}` } },
+    { status },
+  );
+}
+
+const cartBody = () => ({ data: currentCart() });
+
+function entry(
+  id: number,
+  kind: TimelineEntry['kind'],
+  from: string,
+  to: string,
+  at: string,
+  note = '',
+): TimelineEntry {
+  return { id, kind, from, to, note, actor: null, at };
+}
+
+function makeOrder(
+  id: number,
+  status: OrderStatus,
+  paymentStatus: PaymentStatus,
+  total: number,
+  createdAt: string,
+): Order {
+  const shipping = 3990;
+  const subtotal = total - shipping;
+  return {
+    id,
+    number: `CL-2026-${String(id).padStart(4, '0')}`,
+    status,
+    payment_status: paymentStatus,
+    payment_method: 'bank_transfer',
+    currency: 'CLP',
+    subtotal,
+    subtotal_formatted: money(subtotal),
+    discount: 0,
+    discount_formatted: money(0),
+    shipping,
+    shipping_formatted: money(shipping),
+    tax: taxPart(total),
+    tax_formatted: money(taxPart(total)),
+    tax_inclusive: true,
+    total,
+    total_formatted: money(total),
+    item_count: 1,
+    created_at: createdAt,
+    customer: { id: 7, name: 'Ana Pérez', email: 'ana@example.cl' },
+    lines: [
+      {
+        id: id * 10,
+        product_id: 1,
+        variant_id: null,
+        name: 'Leche número 1',
+        sku: 'SKU-1',
+        quantity: 1,
+        unit_price: subtotal,
+        unit_price_formatted: money(subtotal),
+        total: subtotal,
+        total_formatted: money(subtotal),
+      },
+    ],
+    shipping_method: 'standard',
+    shipping_method_name: 'Despacho a domicilio',
+    shipping_address: {
+      name: 'Ana Pérez',
+      street: 'Av. Providencia 1234',
+      city: 'Providencia',
+      region: 'RM',
+      postal_code: '7500000',
+      country: 'CL',
+      phone: '+56 9 1234 5678',
+    },
+    notes: '',
+    timeline: [entry(1, 'status', '', 'pending', createdAt, 'pedido creado')],
+    payment_instructions: null,
+  };
+}
+
+function seedOrders(): Order[] {
+  const shipped = makeOrder(
+    7,
+    'shipped',
+    'paid',
+    25980,
+    '2026-11-20T14:00:00Z',
+  );
+  shipped.timeline.push(
+    entry(2, 'payment', 'pending', 'paid', '2026-11-20T15:00:00Z'),
+    entry(3, 'status', 'pending', 'confirmed', '2026-11-20T15:01:00Z'),
+    entry(4, 'status', 'confirmed', 'processing', '2026-11-21T10:00:00Z'),
+    entry(
+      5,
+      'status',
+      'processing',
+      'shipped',
+      '2026-11-22T09:30:00Z',
+      'Enviado por Starken, seguimiento 123',
+    ),
+  );
+  return [
+    makeOrder(8, 'pending', 'pending', 13980, '2026-12-01T12:00:00Z'),
+    shipped,
+  ];
+}
+
+const next: Record<OrderStatus, OrderStatus[]> = {
+  pending: ['confirmed', 'cancelled'],
+  confirmed: ['processing', 'cancelled'],
+  processing: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  delivered: [],
+  cancelled: [],
+};
+
+function summaryOf(o: Order) {
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    payment_status: o.payment_status,
+    payment_method: o.payment_method,
+    currency: o.currency,
+    total: o.total,
+    total_formatted: o.total_formatted,
+    item_count: o.item_count,
+    created_at: o.created_at,
+    customer: o.customer,
+  };
+}
+
+function page<T>(list: T[], pageNo: number, limit = 20) {
+  return {
+    data: list.slice((pageNo - 1) * limit, pageNo * limit),
+    pagination: {
+      page: pageNo,
+      limit,
+      total: list.length,
+      pages: Math.max(1, Math.ceil(list.length / limit)),
+    },
+  };
+}
+
+const unauthenticated = () =>
+  failure(401, 'unauthenticated', 'inicie sesión para continuar');
+
+export const shopHandlers = [
+  http.get('*/cart', ({ request }) => {
+    requests.push(new URL(request.url));
+    return HttpResponse.json(cartBody());
+  }),
+
+  http.post('*/cart/items', async ({ request }) => {
+    const body = (await request.json()) as Record<string, unknown>;
+    const quantity = body.quantity;
+    if (
+      typeof quantity !== 'number' ||
+      !Number.isInteger(quantity) ||
+      quantity < 1 ||
+      quantity > 99
+    ) {
+      return invalid([
+        { field: 'quantity', message: 'debe ser un entero entre 1 y 99' },
+      ]);
+    }
+    const productId = Number(body.product_id);
+    const variantId = (body.variant_id as number | null) ?? null;
+    const c = catalogPrice(productId, variantId);
+    if (!c) {
+      return invalid([
+        variantId
+          ? { field: 'variant_id', message: 'la variante no existe' }
+          : { field: 'product_id', message: 'el producto no existe' },
+      ]);
+    }
+    const same = shop.items.find(
+      (it) => it.product_id === productId && it.variant_id === variantId,
+    );
+    const total = (same?.quantity ?? 0) + quantity;
+    if (total > c.stock) {
+      return failure(
+        409,
+        'out_of_stock',
+        `solo quedan ${c.stock} unidades de ${c.name}`,
+      );
+    }
+    if (same) same.quantity = total;
+    else seedCartItem(productId, variantId, quantity);
+    return HttpResponse.json(cartBody(), { status: 201 });
+  }),
+
+  http.put('*/cart/items/:id', async ({ params, request }) => {
+    const item = shop.items.find((it) => it.id === Number(params.id));
+    if (!item) return failure(404, 'not_found', 'item no encontrado');
+    const { quantity } = (await request.json()) as { quantity: unknown };
+    if (typeof quantity !== 'number' || quantity < 1 || quantity > 99) {
+      return invalid([
+        { field: 'quantity', message: 'debe ser un entero entre 1 y 99' },
+      ]);
+    }
+    item.quantity = quantity;
+    item.chosen = catalogPrice(item.product_id, item.variant_id)!.price;
+    return HttpResponse.json(cartBody());
+  }),
+
+  http.delete('*/cart/items/:id', ({ params }) => {
+    shop.items = shop.items.filter((it) => it.id !== Number(params.id));
+    return HttpResponse.json(cartBody());
+  }),
+
+  http.delete('*/cart', () => {
+    shop.items = [];
+    return new HttpResponse(null, { status: 204 });
+  }),
+
+  http.get('*/cart/shipping', ({ request }) => {
+    const region = new URL(request.url).searchParams.get('region');
+    const home = region === 'RM' ? 3990 : 6990;
+    return HttpResponse.json({
+      data: [
+        {
+          code: 'standard',
+          name: 'Despacho a domicilio',
+          amount: home,
+          amount_formatted: money(home),
+        },
+        {
+          code: 'pickup',
+          name: 'Retiro en tienda',
+          amount: 0,
+          amount_formatted: money(0),
+        },
+      ],
+    });
+  }),
+
+  http.post('*/orders', async ({ request }) => {
+    if (!shop.signedIn) return unauthenticated();
+    const body = (await request.json()) as Record<string, unknown>;
+    shop.placed.push({ body, key: request.headers.get('Idempotency-Key') });
+    const address = (body.shipping_address ?? {}) as Record<string, string>;
+    const bad = [];
+    if (!address.street?.trim())
+      bad.push({
+        field: 'shipping_address.street',
+        message: 'es obligatorio',
+      });
+    if (!address.city?.trim())
+      bad.push({ field: 'shipping_address.city', message: 'es obligatorio' });
+    if (bad.length) return invalid(bad);
+    if (shop.items.length === 0)
+      return invalid([{ field: 'items', message: 'el carrito está vacío' }]);
+
+    const cart = currentCart();
+    const ship = body.shipping_method === 'pickup' ? 0 : 3990;
+    const o = makeOrder(
+      shop.nextOrder++,
+      'pending',
+      'pending',
+      cart.total + ship,
+      '2026-12-04T12:00:00Z',
+    );
+    o.payment_method = String(body.payment_method);
+    o.shipping_address = address as unknown as Order['shipping_address'];
+    o.lines = cart.items.map((it) => ({
+      id: it.id,
+      product_id: it.product_id,
+      variant_id: it.variant_id,
+      name: it.name,
+      sku: it.sku,
+      quantity: it.quantity,
+      unit_price: it.unit_price,
+      unit_price_formatted: it.unit_price_formatted,
+      total: it.total,
+      total_formatted: it.total_formatted,
+    }));
+    o.payment_instructions =
+      o.payment_method === 'bank_transfer'
+        ? 'Transfiera a Banco Estado, cuenta corriente 123456'
+        : null;
+    shop.orders.unshift(o);
+    shop.items = [];
+    return HttpResponse.json({ data: o }, { status: 201 });
+  }),
+
+  http.get('*/orders', ({ request }) => {
+    const url = new URL(request.url);
+    requests.push(url);
+    if (!shop.signedIn) return unauthenticated();
+    return HttpResponse.json(
+      page(
+        shop.orders.map(summaryOf),
+        Number(url.searchParams.get('page') ?? 1),
+      ),
+    );
+  }),
+
+  http.get('*/orders/:id', ({ params }) => {
+    if (!shop.signedIn) return unauthenticated();
+    const o = shop.orders.find((x) => x.id === Number(params.id));
+    if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    return HttpResponse.json({
+      data: { ...o, next_statuses: next[o.status] },
+    });
+  }),
+
+  http.put('*/orders/:id/status', async ({ params, request }) => {
+    const o = shop.orders.find((x) => x.id === Number(params.id));
+    if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    const { status, note } = (await request.json()) as {
+      status: OrderStatus;
+      note: string;
+    };
+    shop.statusChanges.push({ id: o.id, status, note });
+    if (!next[o.status].includes(status)) {
+      return failure(409, 'conflict', 'transición no permitida');
+    }
+    o.timeline.push(
+      entry(
+        o.timeline.length + 1,
+        'status',
+        o.status,
+        status,
+        '2026-12-04T13:00:00Z',
+        note,
+      ),
+    );
+    o.status = status;
+    return HttpResponse.json({ data: { ...o, next_statuses: next[status] } });
+  }),
+
+  http.get('*/admin/orders', ({ request }) => {
+    const url = new URL(request.url);
+    requests.push(url);
+    const q = url.searchParams;
+    let list = shop.orders;
+    if (q.get('status'))
+      list = list.filter((o) => o.status === q.get('status'));
+    if (q.get('payment_status'))
+      list = list.filter((o) => o.payment_status === q.get('payment_status'));
+    if (q.get('q')) list = list.filter((o) => o.number.includes(q.get('q')!));
+    return HttpResponse.json(
+      page(list.map(summaryOf), Number(q.get('page') ?? 1)),
+    );
+  }),
+];
