@@ -91,6 +91,42 @@ export const routes: RouteObject[] = [
           Component: (await import('./routes/cart')).CartRoute,
         }),
       },
+      {
+        path: paths.checkout,
+        lazy: async () => ({
+          Component: (await import('./routes/checkout')).CheckoutRoute,
+        }),
+      },
+      {
+        path: paths.orders,
+        lazy: async () => ({
+          Component: (await import('./routes/orders')).OrdersRoute,
+        }),
+      },
+      {
+        path: patterns.order,
+        lazy: async () => ({
+          Component: (await import('./routes/order')).OrderRoute,
+        }),
+      },
+      {
+        path: patterns.orderPlaced,
+        lazy: async () => ({
+          Component: (await import('./routes/order-placed')).OrderPlacedRoute,
+        }),
+      },
+      {
+        path: paths.adminOrders,
+        lazy: async () => ({
+          Component: (await import('./routes/admin-orders')).AdminOrdersRoute,
+        }),
+      },
+      {
+        path: patterns.adminOrder,
+        lazy: async () => ({
+          Component: (await import('./routes/admin-order')).AdminOrderRoute,
+        }),
+      },
 
       // search pages (issue 6)
 

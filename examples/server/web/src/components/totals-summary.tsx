@@ -5,6 +5,8 @@ interface Props {
   /** What to show for shipping when it is not known yet. */
   shippingPending?: string;
   title?: string;
+  /** The name of the total, when it leaves something out. */
+  totalLabel?: string;
 }
 
 /**
@@ -15,6 +17,7 @@ export function TotalsSummary({
   totals,
   shippingPending,
   title = 'Resumen',
+  totalLabel = 'Total',
 }: Props) {
   const rows: { label: string; value: string; tone?: string }[] = [
     { label: 'Subtotal', value: totals.subtotal_formatted },
@@ -48,7 +51,7 @@ export function TotalsSummary({
           </div>
         ))}
         <div className="flex justify-between gap-4 border-t border-slate-200 pt-2 text-base font-bold">
-          <dt>Total</dt>
+          <dt>{totalLabel}</dt>
           <dd>{totals.total_formatted}</dd>
         </div>
         {totals.tax_inclusive && (

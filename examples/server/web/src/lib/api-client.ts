@@ -64,6 +64,8 @@ export interface RequestOptions {
    * on a 401); true by default. The auth calls themselves turn it off.
    */
   auth?: boolean;
+  /** Read a successful answer as a file (a CSV export) instead of JSON. */
+  asBlob?: boolean;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function apiRequest<T>(
     signal,
     credentials,
     auth = true,
+    asBlob = false,
   }: RequestOptions = {},
 ): Promise<T> {
   const url = apiUrl(path, params);
@@ -131,6 +134,7 @@ export async function apiRequest<T>(
   }
 
   if (response.status === 204) return undefined as T;
+  if (asBlob && response.ok) return (await response.blob()) as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw toApiError(response, data);
   if (data === undefined) {

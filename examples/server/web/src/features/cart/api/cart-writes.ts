@@ -5,7 +5,7 @@ import { apiRequest } from '@/lib/api-client';
 import type { Envelope } from '@/types/api';
 import type { Cart } from '@/types/shop';
 
-import { cartKey } from './get-cart';
+import { cartKey, withCookies } from './get-cart';
 
 export interface NewItem {
   product_id: number;
@@ -29,6 +29,7 @@ export function useAddToCart() {
   return useMutation({
     mutationFn: (item: NewItem) =>
       apiRequest<Envelope<Cart>>('POST', '/cart/items', {
+        ...withCookies,
         body: item,
       }),
     onSuccess: (body) => settle(client, body),
@@ -41,6 +42,7 @@ export function useUpdateCartItem() {
   return useMutation({
     mutationFn: ({ id, quantity }: { id: number; quantity: number }) =>
       apiRequest<Envelope<Cart>>('PUT', `/cart/items/${id}`, {
+        ...withCookies,
         body: { quantity },
       }),
     onSuccess: (body) => settle(client, body),
@@ -52,7 +54,11 @@ export function useRemoveCartItem() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      apiRequest<Envelope<Cart> | undefined>('DELETE', `/cart/items/${id}`),
+      apiRequest<Envelope<Cart> | undefined>(
+        'DELETE',
+        `/cart/items/${id}`,
+        withCookies,
+      ),
     onSuccess: (body) => settle(client, body),
   });
 }
@@ -61,7 +67,8 @@ export function useRemoveCartItem() {
 export function useClearCart() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<Envelope<Cart> | undefined>('DELETE', '/cart'),
+    mutationFn: () =>
+      apiRequest<Envelope<Cart> | undefined>('DELETE', '/cart', withCookies),
     onSuccess: (body) => settle(client, body),
   });
 }

@@ -1,19 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { apiGet } from '@/lib/api-client';
+import { apiRequest } from '@/lib/api-client';
 import type { Envelope } from '@/types/api';
 import type { ShippingOption } from '@/types/shop';
 
-/** The shipping methods for the cart to a Chilean region, with rates. */
+/**
+ * The shipping methods that serve the cart to a Chilean region, with the
+ * rates the server computed.
+ */
 export function useShippingOptions(region: string) {
   return useQuery({
     queryKey: ['cart', 'shipping', region],
     queryFn: ({ signal }) =>
-      apiGet<Envelope<ShippingOption[]>>(
-        '/cart/shipping',
-        { country: 'CL', region },
+      apiRequest<Envelope<ShippingOption[]>>('GET', '/cart/shipping', {
+        params: { country: 'CL', region },
+        credentials: 'include',
         signal,
-      ).then((b) => b.data),
+      }).then((b) => b.data),
     enabled: region !== '',
+    staleTime: 0,
   });
 }

@@ -1,0 +1,50 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+
+import { Loading } from '@/components/loading';
+import { paths } from '@/config/paths';
+import { StatusActions } from '@/features/admin-orders/components/status-actions';
+import { orderKeys, useOrder } from '@/features/orders/api/get-orders';
+import { OrderDetails } from '@/features/orders/components/order-details';
+
+import { OrderError } from './order';
+
+/**
+ * AdminOrderRoute serves /panel/pedidos/:id: the order with the status
+ * moves staff may make from its current status.
+ */
+export function AdminOrderRoute() {
+  const { id = '' } = useParams();
+  const order = useOrder(id);
+  const client = useQueryClient();
+
+  if (order.isPending) return <Loading label="Cargando el pedido…" />;
+  if (order.isError)
+    return (
+      <OrderError error={order.error} retry={() => void order.refetch()} />
+    );
+  return (
+    <>
+      <nav className="mx-auto max-w-5xl px-4 pt-4 text-sm">
+        <Link
+          to={paths.adminOrders}
+          className="text-indigo-700 hover:underline"
+        >
+          ‹ Todos los pedidos
+        </Link>
+      </nav>
+      <OrderDetails
+        order={order.data}
+        actions={
+          <StatusActions
+            order={order.data}
+            onChanged={(o) => {
+              client.setQueryData(orderKeys.one(id), o);
+              void client.invalidateQueries({ queryKey: orderKeys.all });
+            }}
+          />
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+
+import { FormError } from '@/components/field-errors';
+import { ApiError } from '@/lib/api-client';
+import { fieldError, namesField } from '@/lib/field-error';
+import type { Cart, Order, OrderAddress, PaymentMethod } from '@/types/shop';
+
+import { usePlaceOrder } from '../api/place-order';
+import { checkAddress } from '../lib/check-address';
+import type { AddressErrors } from '../lib/check-address';
+
+import { AddressStep } from './address-step';
+import { PaymentStep } from './payment-step';
+import { ReviewStep } from './review-step';
+import { ShippingStep } from './shipping-step';
+
+const steps = [
+  { id: 'address', label: 'Dirección' },
+  { id: 'shipping', label: 'Despacho' },
+  { id: 'payment', label: 'Pago' },
+  { id: 'review', label: 'Confirmar' },
+] as const;
+
+type Step = (typeof steps)[number]['id'];
+
+const emptyAddress: OrderAddress = {
+  name: '',
+  phone: '',
+  street: '',
+  city: '',
+  region: '',
+  postal_code: '',
+  country: 'CL',
+};
+
+interface Props {
+  cart: Cart;
+  onPlaced: (order: Order) => void;
+  /** What to show when the server wants the shopper signed in. */
+  signIn?: ReactNode;
+}
+
+/**
+ * CheckoutFlow takes the shopper through address, shipping, payment and
+ * review, then places the order. The server prices it; the client sends
+ * only choices. Errors the server names go back to their step and input.
+ */
+export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
+  const [step, setStep] = useState<Step>('address');
+  const [address, setAddress] = useState(emptyAddress);
+  const [addressErrors, setAddressErrors] = useState<AddressErrors>({});
+  const [shipping, setShipping] = useState<{
+    code: string;
+    name: string;
+    amount: string;
+  } | null>(null);
+  const [payment, setPayment] = useState<PaymentMethod | ''>('');
+  const [paymentError, setPaymentError] = useState<string>();
+  const [notes, setNotes] = useState('');
+  const place = usePlaceOrder();
+
+  const blocked = cart.items.some((it) => !it.available || it.out_of_stock);
+
+  function next() {
+    if (step === 'address') {
+      const bad = checkAddress(address);
+      setAddressErrors(bad);
+      if (Object.keys(bad).length > 0) return;
+      setStep('shipping');
+    } else if (step === 'shipping') {
+      setStep('payment');
+    } else if (step === 'payment') {
+      if (!payment) {
+        setPaymentError('Elige cómo pagar');
+        return;
+      }
+      setStep('review');
+    }
+  }
+
+  function back() {
+    const i = steps.findIndex((s) => s.id === step);
+    if (i > 0) setStep(steps[i - 1]!.id);
+  }
+
+  function submit() {
+    if (!payment) return;
+    place.mutate(
+      {
+        shipping_address: {
+          ...address,
+          name: address.name?.trim(),
+          street: address.street.trim(),
+          city: address.city.trim(),
+        },
+        shipping_method: shipping?.code || undefined,
+        payment_method: payment,
+        notes: notes.trim() || undefined,
+      },
+      {
+        onSuccess: onPlaced,
+        onError: (error) => {
+          // Send the shopper back to the step with the field to fix.
+          if (namesField(error, 'shipping_address.')) {
+            setAddressErrors(serverAddressErrors(error));
+            setStep('address');
+          } else if (namesField(error, 'shipping_method')) {
+            setStep('shipping');
+          } else if (namesField(error, 'payment_method')) {
+            setPaymentError(fieldError(error, 'payment_method'));
+            setStep('payment');
+          }
+        },
+      },
+    );
+  }
+
+  const unauthenticated =
+    place.error instanceof ApiError && place.error.status === 401;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Pasos del pago">
+        <ol className="flex flex-wrap gap-2 text-sm">
+          {steps.map((s, i) => (
+            <li
+              key={s.id}
+              aria-current={s.id === step ? 'step' : undefined}
+              className={`rounded-full px-3 py-1 ${
+                s.id === step
+                  ? 'bg-indigo-600 font-semibold text-white'
+                  : 'bg-slate-100 text-slate-700'
+              }`}
+            >
+              {i + 1}. {s.label}
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <form
+        noValidate
+        aria-label="Pago del pedido"
+        className="flex flex-col gap-6"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (step === 'review') submit();
+          else next();
+        }}
+      >
+        {step === 'address' && (
+          <AddressStep
+            address={address}
+            errors={addressErrors}
+            onChange={(a) => {
+              setAddress(a);
+              // A new region may not be served by the chosen method.
+              if (a.region !== address.region) setShipping(null);
+            }}
+          />
+        )}
+        {step === 'shipping' && (
+          <ShippingStep
+            region={address.region ?? ''}
+            method={shipping?.code ?? ''}
+            error={fieldError(place.error, 'shipping_method')}
+            onChange={(code, name, amount) =>
+              setShipping({ code, name, amount })
+            }
+          />
+        )}
+        {step === 'payment' && (
+          <PaymentStep
+            method={payment}
+            error={paymentError}
+            onChange={(m) => {
+              setPayment(m);
+              setPaymentError(undefined);
+            }}
+          />
+        )}
+        {step === 'review' && payment && (
+          <ReviewStep
+            cart={cart}
+            address={address}
+            shipping={shipping}
+            payment={payment}
+            notes={notes}
+            notesError={fieldError(place.error, 'notes')}
+            onNotes={setNotes}
+            onEdit={setStep}
+          />
+        )}
+
+        {place.isError &&
+          (unauthenticated ? (
+            <div
+              role="alert"
+              className="rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900"
+            >
+              <p className="font-semibold">Inicia sesión para comprar</p>
+              <p className="text-sm">
+                Tu carro se guarda: al entrar lo encontrarás tal como está.
+              </p>
+              {signIn}
+            </div>
+          ) : (
+            <FormError error={place.error} title="No pudimos crear el pedido" />
+          ))}
+        {step === 'review' && blocked && (
+          <p role="alert" className="text-rose-800">
+            Hay productos sin stock suficiente o que ya no se venden: corrige el
+            carro antes de pagar.
+          </p>
+        )}
+
+        <div className="flex justify-between gap-3">
+          {step !== 'address' ? (
+            <button
+              type="button"
+              onClick={back}
+              className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50"
+            >
+              Volver
+            </button>
+          ) : (
+            <span />
+          )}
+          <button
+            type="submit"
+            disabled={place.isPending || (step === 'review' && blocked)}
+            className="rounded-md bg-indigo-600 px-5 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+          >
+            {step !== 'review'
+              ? 'Continuar'
+              : place.isPending
+                ? 'Creando el pedido…'
+                : 'Confirmar pedido'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function serverAddressErrors(error: unknown): AddressErrors {
+  const out: AddressErrors = {};
+  for (const f of [
+    'name',
+    'street',
+    'city',
+    'region',
+    'postal_code',
+    'phone',
+    'country',
+  ] as const) {
+    const message = fieldError(error, `shipping_address.${f}`);
+    if (message) out[f] = message;
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { useId } from 'react';
+
+import { FieldMessage, inputClass } from '@/components/form-field';
+import { TotalsSummary } from '@/components/totals-summary';
+import { regionName } from '@/lib/chile-regions';
+import { paymentMethodLabel } from '@/lib/order-status';
+import type { Cart, OrderAddress, PaymentMethod } from '@/types/shop';
+
+interface Props {
+  cart: Cart;
+  address: OrderAddress;
+  shipping: { name: string; amount: string } | null;
+  payment: PaymentMethod;
+  notes: string;
+  notesError?: string;
+  onNotes: (notes: string) => void;
+  onEdit: (step: 'address' | 'shipping' | 'payment') => void;
+}
+
+/**
+ * ReviewStep shows the whole order before it is placed. The amounts are
+ * the cart's, as the server priced it; the order's final total, with
+ * shipping, is the server's too and shows on the confirmation.
+ */
+export function ReviewStep(props: Props) {
+  const { cart, address, shipping, payment, notes, onEdit } = props;
+  const notesId = useId();
+  const edit = (step: 'address' | 'shipping' | 'payment', what: string) => (
+    <button
+      type="button"
+      onClick={() => onEdit(step)}
+      className="text-sm text-indigo-700 hover:underline"
+      aria-label={`Cambiar ${what}`}
+    >
+      Cambiar
+    </button>
+  );
+
+  return (
+    <section aria-labelledby="review-title" className="flex flex-col gap-5">
+      <h2 id="review-title" className="text-lg font-semibold text-slate-900">
+        Revisa tu pedido
+      </h2>
+
+      <ul
+        aria-label="Productos del pedido"
+        className="divide-y divide-slate-100 rounded-md border border-slate-200"
+      >
+        {cart.items.map((item) => (
+          <li key={item.id} className="flex justify-between gap-3 p-3 text-sm">
+            <span>
+              {item.name}{' '}
+              <span className="text-slate-500">× {item.quantity}</span>
+            </span>
+            <span className="font-medium">{item.total_formatted}</span>
+          </li>
+        ))}
+      </ul>
+
+      <dl className="grid gap-4 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="flex items-center justify-between font-semibold">
+            Despacho a {edit('address', 'la dirección')}
+          </dt>
+          <dd className="mt-1 text-slate-700">
+            {address.name}
+            <br />
+            {address.street}, {address.city}
+            <br />
+            {regionName(address.region)}
+            {address.phone && (
+              <>
+                <br />
+                {address.phone}
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="flex items-center justify-between font-semibold">
+            Forma de despacho {edit('shipping', 'la forma de despacho')}
+          </dt>
+          <dd className="mt-1 text-slate-700">
+            {shipping
+              ? `${shipping.name} (${shipping.amount})`
+              : 'La más conveniente para tu región'}
+          </dd>
+        </div>
+        <div>
+          <dt className="flex items-center justify-between font-semibold">
+            Pago {edit('payment', 'el medio de pago')}
+          </dt>
+          <dd className="mt-1 text-slate-700">{paymentMethodLabel(payment)}</dd>
+        </div>
+      </dl>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor={notesId} className="text-sm font-medium text-slate-700">
+          Notas para la tienda (opcional)
+        </label>
+        <textarea
+          id={notesId}
+          rows={2}
+          maxLength={1000}
+          value={notes}
+          aria-invalid={props.notesError ? true : undefined}
+          aria-describedby={props.notesError ? `${notesId}-error` : undefined}
+          onChange={(e) => props.onNotes(e.target.value)}
+          className={`${inputClass} border-slate-300`}
+        />
+        <FieldMessage id={`${notesId}-error`} error={props.notesError} />
+      </div>
+
+      <TotalsSummary
+        totals={cart}
+        title="Total de productos"
+        totalLabel="Total sin envío"
+        shippingPending={
+          shipping ? `${shipping.amount}, se suma al total` : 'Se suma al total'
+        }
+      />
+    </section>
+  );
+}
