@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 // The catalog API lives at the root of the Go server; in development the
 // Vite server forwards those paths to it so the app can use relative URLs.
 const apiPaths =
-  '^/(products|categories|brands|health|auth|me|admin|cart|orders|shipping-methods)(/|\?|$)';
+  '^/(products|categories|brands|health|auth|me|admin|cart|orders|shipping-methods)(/|\\?|$)';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');

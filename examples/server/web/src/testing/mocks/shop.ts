@@ -323,6 +323,22 @@ const unauthenticated = () =>
   failure(401, 'unauthenticated', 'inicie sesión para continuar');
 
 export const shopHandlers = [
+  // Before */orders, which would match /admin/orders too.
+  http.get('*/admin/orders', ({ request }) => {
+    const url = new URL(request.url);
+    requests.push(url);
+    const q = url.searchParams;
+    let list = shop.orders;
+    if (q.get('status'))
+      list = list.filter((o) => o.status === q.get('status'));
+    if (q.get('payment_status'))
+      list = list.filter((o) => o.payment_status === q.get('payment_status'));
+    if (q.get('q')) list = list.filter((o) => o.number.includes(q.get('q')!));
+    return HttpResponse.json(
+      page(list.map(summaryOf), Number(q.get('page') ?? 1)),
+    );
+  }),
+
   http.get('*/cart', ({ request }) => {
     requests.push(new URL(request.url));
     return HttpResponse.json(cartBody());
@@ -505,20 +521,5 @@ export const shopHandlers = [
     );
     o.status = status;
     return HttpResponse.json({ data: { ...o, next_statuses: next[status] } });
-  }),
-
-  http.get('*/admin/orders', ({ request }) => {
-    const url = new URL(request.url);
-    requests.push(url);
-    const q = url.searchParams;
-    let list = shop.orders;
-    if (q.get('status'))
-      list = list.filter((o) => o.status === q.get('status'));
-    if (q.get('payment_status'))
-      list = list.filter((o) => o.payment_status === q.get('payment_status'));
-    if (q.get('q')) list = list.filter((o) => o.number.includes(q.get('q')!));
-    return HttpResponse.json(
-      page(list.map(summaryOf), Number(q.get('page') ?? 1)),
-    );
   }),
 ];

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 
 import { paths } from '@/config/paths';
 
@@ -14,14 +14,6 @@ export function MiniCart() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
-  const { pathname } = useLocation();
-  const [shownAt, setShownAt] = useState(pathname);
-
-  // Another page closes the panel.
-  if (shownAt !== pathname) {
-    setShownAt(pathname);
-    setOpen(false);
-  }
 
   useEffect(() => {
     if (!open) return;
@@ -101,12 +93,14 @@ export function MiniCart() {
               <div className="mt-3 flex gap-2">
                 <Link
                   to={paths.cart}
+                  onClick={() => setOpen(false)}
                   className="flex-1 rounded-md border border-slate-300 px-3 py-2 text-center text-sm font-semibold hover:bg-slate-50"
                 >
                   Ver carro
                 </Link>
                 <Link
                   to={paths.checkout}
+                  onClick={() => setOpen(false)}
                   className="flex-1 rounded-md bg-indigo-600 px-3 py-2 text-center text-sm font-semibold text-white hover:bg-indigo-700"
                 >
                   Ir a pagar

@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+
+import { requests } from '@/testing/mocks/handlers';
+import { server } from '@/testing/mocks/server';
+import { shop } from '@/testing/mocks/shop';
+import { renderApp } from '@/testing/render-app';
+
+const lastAdminQuery = () =>
+  [...requests].reverse().find((u) => u.pathname === '/admin/orders')
+    ?.searchParams;
+
+describe('admin orders', () => {
+  it('keeps the filters in the URL and sends them to the API', async () => {
+    const { user, params } = await renderApp(
+      '/panel/pedidos?estado=shipped&desde=2026-11-01&hasta=2026-11-30',
+    );
+
+    const table = await screen.findByRole('table', { name: 'Pedidos' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByLabelText('Estado')).toHaveValue('shipped');
+    const q = lastAdminQuery()!;
+    expect(q.get('status')).toBe('shipped');
+    expect(q.get('from')).toBe('2026-11-01');
+    // "Hasta" includes the day; the API's `to` is exclusive.
+    expect(q.get('to')).toBe('2026-12-01');
+
+    await user.selectOptions(screen.getByLabelText('Estado'), '');
+    await user.selectOptions(screen.getByLabelText('Pago'), 'pending');
+    await waitFor(() => expect(params().get('pago')).toBe('pending'));
+    expect(params().get('estado')).toBeNull();
+    await waitFor(() =>
+      expect(lastAdminQuery()?.get('payment_status')).toBe('pending'),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'CL-2026-0008' }),
+    ).toHaveAttribute('href', '/panel/pedidos/8');
+    expect(screen.getByText('1 pedido')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Número o cliente'), '0007{Enter}');
+    await waitFor(() => expect(params().get('q')).toBe('0007'));
+    expect(await screen.findByText('No hay pedidos con estos filtros.'));
+  });
+
+  it('exports the filtered orders as a CSV file', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get('*/admin/orders', ({ request }) => {
+        const url = new URL(request.url);
+        if (url.searchParams.get('format') !== 'csv') return undefined;
+        seen = url;
+        return new HttpResponse('number,total\nCL-2026-0007,25980\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        });
+      }),
+    );
+    const created = vi.fn((_file: Blob) => 'blob:pedidos');
+    URL.createObjectURL = created;
+    URL.revokeObjectURL = vi.fn();
+    const clicked = vi
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    const { user } = await renderApp('/panel/pedidos?estado=shipped&pagina=2');
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Exportar CSV' }),
+    );
+
+    await waitFor(() => expect(clicked).toHaveBeenCalled());
+    expect(seen?.searchParams.get('status')).toBe('shipped');
+    expect(seen?.searchParams.has('page')).toBe(false);
+    const file = created.mock.calls[0]![0];
+    expect(await file.text()).toContain('CL-2026-0007,25980');
+  });
+
+  it('offers only the moves allowed from the status and records a note', async () => {
+    const { user } = await renderApp('/panel/pedidos/8');
+
+    const actions = await screen.findByRole('region', {
+      name: 'Cambiar estado',
+    });
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Confirmar', 'Cancelar pedido']);
+
+    await user.type(
+      within(actions).getByLabelText(/Nota para el seguimiento/),
+      'Pago verificado',
+    );
+    await user.click(
+      within(actions).getByRole('button', { name: 'Confirmar' }),
+    );
+
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Cambiar estado' }))
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['Preparar', 'Cancelar pedido']),
+    );
+    expect(shop.statusChanges).toEqual([
+      { id: 8, status: 'confirmed', note: 'Pago verificado' },
+    ]);
+    const timeline = screen.getByRole('region', { name: 'Seguimiento' });
+    expect(timeline).toHaveTextContent('Pendiente → Confirmado');
+    expect(timeline).toHaveTextContent('Pago verificado');
+  });
+
+  it('offers no move for a final status', async () => {
+    shop.orders[0]!.status = 'delivered';
+    await renderApp('/panel/pedidos/8');
+
+    expect(
+      await screen.findByText('Un pedido entregado no cambia más de estado.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Cambiar estado' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the server refusal of a move', async () => {
+    server.use(
+      http.put('*/orders/:id/status', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'conflict',
+              message: 'un pedido cancelado no puede pasar a confirmado',
+            },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const { user } = await renderApp('/panel/pedidos/8');
+
+    await user.click(await screen.findByRole('button', { name: 'Confirmar' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'un pedido cancelado no puede pasar a confirmado',
+    );
+  });
+});

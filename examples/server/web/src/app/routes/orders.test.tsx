@@ -1,0 +1,89 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { shop } from '@/testing/mocks/shop';
+import { renderApp } from '@/testing/render-app';
+
+describe('orders', () => {
+  it('lists the customer orders with status, payment and total', async () => {
+    await renderApp('/pedidos');
+
+    const table = await screen.findByRole('table', { name: 'Tus pedidos' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('CL-2026-0008');
+    expect(rows[0]).toHaveTextContent('Pendiente');
+    expect(rows[0]).toHaveTextContent('Pago pendiente');
+    expect(rows[0]).toHaveTextContent('$13.980');
+    expect(
+      within(rows[1]!).getByRole('link', { name: 'CL-2026-0007' }),
+    ).toHaveAttribute('href', '/pedidos/7');
+  });
+
+  it('pages with ?pagina= and sends page to the API', async () => {
+    shop.orders = Array.from({ length: 25 }, (_, i) => ({
+      ...shop.orders[0]!,
+      id: 100 + i,
+      number: `CL-2026-${100 + i}`,
+    }));
+    const { user, params } = await renderApp('/pedidos');
+
+    await screen.findByRole('table', { name: 'Tus pedidos' });
+    expect(screen.getByText('Página 1 de 2')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: /Siguiente/ }));
+
+    expect(await screen.findByText('Página 2 de 2')).toBeInTheDocument();
+    expect(params().get('pagina')).toBe('2');
+    expect(screen.getAllByRole('row')).toHaveLength(6);
+  });
+
+  it('asks a signed-out visitor to sign in', async () => {
+    shop.signedIn = false;
+    await renderApp('/pedidos');
+
+    expect(
+      await screen.findByText('Inicia sesión para ver tus pedidos'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an order with its lines, totals, address and timeline', async () => {
+    await renderApp('/pedidos/7');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Pedido CL-2026-0007' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Enviado')).toBeInTheDocument();
+    expect(screen.getByText('Pagado')).toBeInTheDocument();
+
+    const summary = screen.getByRole('region', { name: 'Resumen' });
+    expect(summary).toHaveTextContent('Subtotal$21.990');
+    expect(summary).toHaveTextContent('Envío$3.990');
+    expect(summary).toHaveTextContent('Total$25.980');
+    expect(summary).toHaveTextContent('IVA incluido$4.148');
+
+    expect(screen.getByText(/Av\. Providencia 1234/)).toHaveTextContent(
+      'Región Metropolitana de Santiago',
+    );
+
+    const timeline = screen.getByRole('region', { name: 'Seguimiento' });
+    const entries = within(timeline).getAllByRole('listitem');
+    expect(entries.map((e) => e.querySelector('p')?.textContent)).toEqual([
+      'Pedido creado: Pendiente',
+      'Pago: Pago pendiente → Pagado',
+      'Pendiente → Confirmado',
+      'Confirmado → En preparación',
+      'En preparación → Enviado',
+    ]);
+    expect(entries[4]).toHaveTextContent(
+      'Enviado por Starken, seguimiento 123',
+    );
+  });
+
+  it('says when the order is not there (or not yours)', async () => {
+    await renderApp('/pedidos/999');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Pedido no encontrado' }),
+    ).toBeInTheDocument();
+  });
+});
