@@ -14,8 +14,21 @@ function describe(entry: TimelineEntry): string {
     : `Pedido creado: ${statusLabel(entry.to)}`;
 }
 
-/** OrderTimeline lists every change of an order, oldest first. */
-export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
+function actor(id: number): string {
+  return id ? ` · usuario #${id}` : ' · automático';
+}
+
+/**
+ * OrderTimeline lists every change of an order, oldest first; for staff,
+ * with who made it.
+ */
+export function OrderTimeline({
+  entries,
+  showActors = false,
+}: {
+  entries: TimelineEntry[];
+  showActors?: boolean;
+}) {
   if (entries.length === 0) return null;
   return (
     <section aria-labelledby="timeline-title">
@@ -26,8 +39,8 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
         Seguimiento
       </h2>
       <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5">
-        {entries.map((entry) => (
-          <li key={entry.id} className="relative">
+        {entries.map((entry, i) => (
+          <li key={i} className="relative">
             <span
               aria-hidden="true"
               className="absolute top-1.5 -left-[1.7rem] size-3 rounded-full border-2 border-white bg-indigo-600"
@@ -35,7 +48,7 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
             <p className="font-medium text-slate-900">{describe(entry)}</p>
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-              {entry.actor ? ` · ${entry.actor}` : ''}
+              {showActors && actor(entry.actor_id)}
             </p>
             {entry.note && (
               <p className="mt-1 text-sm text-slate-700">{entry.note}</p>

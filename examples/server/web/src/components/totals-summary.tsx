@@ -1,7 +1,7 @@
-import type { Totals } from '@/types/shop';
+import type { Amounts } from '@/types/shop';
 
 interface Props {
-  totals: Totals;
+  totals: Amounts;
   /** What to show for shipping when it is not known yet. */
   shippingPending?: string;
   title?: string;
@@ -29,11 +29,9 @@ export function TotalsSummary({
       tone: 'text-emerald-700',
     });
   }
-  rows.push({
-    label: 'Envío',
-    value: shippingPending ?? totals.shipping_formatted,
-  });
-  if (!totals.tax_inclusive) {
+  const shipping = shippingPending ?? totals.shipping_formatted;
+  if (shipping) rows.push({ label: 'Envío', value: shipping });
+  if (!totals.tax_included) {
     rows.push({ label: 'IVA', value: totals.tax_formatted });
   }
 
@@ -54,7 +52,7 @@ export function TotalsSummary({
           <dt>{totalLabel}</dt>
           <dd>{totals.total_formatted}</dd>
         </div>
-        {totals.tax_inclusive && (
+        {totals.tax_included && (
           <div className="flex justify-between gap-4 text-xs text-slate-500">
             <dt>IVA incluido</dt>
             <dd>{totals.tax_formatted}</dd>

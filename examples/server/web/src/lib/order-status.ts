@@ -24,6 +24,16 @@ export const paymentMethodLabels: Record<string, string> = {
   cash_on_delivery: 'Pago contra entrega',
 };
 
+/** How the store names the shipping methods it ships with by default. */
+export const shippingMethodLabels: Record<string, string> = {
+  despacho: 'Despacho a domicilio',
+  retiro: 'Retiro en tienda',
+};
+
+export function shippingMethodLabel(code: string): string {
+  return shippingMethodLabels[code] ?? code;
+}
+
 /** Every status, in the order of an order's life. */
 export const orderStatuses = Object.keys(statusLabels) as OrderStatus[];
 

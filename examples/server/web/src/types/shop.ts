@@ -1,66 +1,73 @@
-// Shapes of the cart and order API (docs/api.md) shared by the cart,
-// checkout, orders and admin features. Amounts come with their es-CL
+// Shapes of the cart and order API (docs/api.md, "Shop") shared by the
+// cart, checkout, orders and admin features. Amounts come with their es-CL
 // `*_formatted` string; the client never computes a price.
+
+/** The amounts the server computed for a cart or an order. */
+export interface Amounts {
+  currency: string;
+  /** Prices include the tax (IVA in Chile); otherwise it is added on top. */
+  tax_included: boolean;
+  subtotal: number;
+  subtotal_formatted: string;
+  discount: number;
+  discount_formatted: string;
+  tax: number;
+  tax_formatted: string;
+  total: number;
+  total_formatted: string;
+  /** An order's shipping; a cart has none until the address is known. */
+  shipping?: number;
+  shipping_formatted?: string;
+  /** What the shopper saves against compare prices (carts). */
+  savings?: number;
+  savings_formatted?: string;
+}
 
 /** One item of a cart, priced now. */
 export interface CartItem {
   id: number;
   product_id: number;
-  variant_id: number | null;
+  /** 0: the product itself. */
+  variant_id: number;
   name: string;
   sku: string;
-  slug?: string;
-  image?: string;
+  image: string;
   quantity: number;
   /** The catalog price now. */
-  unit_price: number;
-  unit_price_formatted: string;
-  /** The price when the item was chosen, when it differs. */
-  previous_price?: number | null;
-  previous_price_formatted?: string | null;
-  compare_price?: number | null;
-  compare_price_formatted?: string | null;
+  price: number;
+  price_formatted: string;
+  /** The price when the shopper chose the item. */
+  added_price: number;
+  added_price_formatted: string;
   price_changed: boolean;
   total: number;
   total_formatted: string;
   /** Units that can be sold now. */
   stock: number;
+  /** False: the product was withdrawn; the item is out of the totals. */
   available: boolean;
+  /** The quantity is above the stock. */
   out_of_stock: boolean;
 }
 
-/** The amounts of a cart or an order, computed by the server. */
-export interface Totals {
-  currency: string;
-  subtotal: number;
-  subtotal_formatted: string;
-  discount: number;
-  discount_formatted: string;
-  shipping: number;
-  shipping_formatted: string;
-  tax: number;
-  tax_formatted: string;
-  /** Prices include the tax (IVA in Chile); otherwise it is added on top. */
-  tax_inclusive: boolean;
-  total: number;
-  total_formatted: string;
-  /** What the shopper saves against compare prices. */
-  savings?: number;
-  savings_formatted?: string;
-}
-
-export interface Cart extends Totals {
+export interface Cart extends Amounts {
+  /** 0: the shopper has no stored cart yet. */
   id: number;
   items: CartItem[];
   item_count: number;
+  price_changed: boolean;
+  savings: number;
+  savings_formatted: string;
 }
 
-/** A way to ship an order, with its rate for a destination. */
+/** A way to ship the cart to a destination, with its rate. */
 export interface ShippingOption {
   code: string;
   name: string;
   amount: number;
   amount_formatted: string;
+  /** The one the server takes when the order names none. */
+  cheapest: boolean;
 }
 
 /** Where an order goes. Region is the code of a Chilean region ("RM"). */
@@ -72,22 +79,6 @@ export interface OrderAddress {
   postal_code?: string;
   country: string;
   phone?: string;
-}
-
-/** An address saved in the customer's account. */
-export interface SavedAddress {
-  id: number;
-  label?: string;
-  recipient: string;
-  phone?: string;
-  street: string;
-  details?: string;
-  commune: string;
-  city?: string;
-  region: string;
-  postal_code?: string;
-  country: string;
-  default: boolean;
 }
 
 export type PaymentMethod = 'bank_transfer' | 'cash_on_delivery';
@@ -103,24 +94,26 @@ export type OrderStatus =
 export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'refunded';
 
 /** An order as it appears in lists. */
-export interface OrderSummary {
+export interface OrderSummary extends Amounts {
   id: number;
   number: string;
+  customer_id: number;
   status: OrderStatus;
+  status_label: string;
   payment_status: PaymentStatus;
+  payment_status_label: string;
   payment_method: PaymentMethod | string;
-  currency: string;
-  total: number;
-  total_formatted: string;
-  item_count: number;
+  shipping_method: string;
+  city: string;
+  region: string;
   created_at: string;
-  customer?: { id: number; name?: string; email?: string } | null;
+  updated_at: string;
 }
 
+/** A line of an order, as it was sold. */
 export interface OrderLine {
-  id: number;
   product_id: number;
-  variant_id: number | null;
+  variant_id: number;
   name: string;
   sku: string;
   quantity: number;
@@ -130,26 +123,41 @@ export interface OrderLine {
   total_formatted: string;
 }
 
-/** One change in an order's life: who, when, from what to what, why. */
+/** One change in an order's life: what, when, by whom (0: the store). */
 export interface TimelineEntry {
-  id: number;
   kind: 'status' | 'payment' | 'note';
   from: string;
   to: string;
+  label?: string;
+  actor_id: number;
   note: string;
-  actor?: string | null;
   at: string;
 }
 
-export interface Order extends OrderSummary, Totals {
-  lines: OrderLine[];
-  shipping_method: string;
-  shipping_method_name?: string;
+export interface Order extends OrderSummary {
   shipping_address: OrderAddress;
-  notes?: string;
+  billing_address: OrderAddress | null;
+  notes: string;
+  lines: OrderLine[];
   timeline: TimelineEntry[];
-  /** The statuses staff may move the order to now, when the server says. */
-  next_statuses?: OrderStatus[];
+  /** The statuses staff may move the order to now. */
+  next_statuses: OrderStatus[] | null;
+  reserved_until?: string | null;
+}
+
+/** What the payment method said when the order was placed. */
+export interface PaymentResult {
+  method: string;
+  status: string;
+  reference: string;
   /** What the shopper must do to pay, such as where to transfer. */
-  payment_instructions?: string | null;
+  instructions: string;
+  redirect_url: string;
+}
+
+/** The answer to POST /orders. */
+export interface PlacedOrder {
+  data: Order;
+  payment?: PaymentResult;
+  replayed?: boolean;
 }

@@ -8,12 +8,21 @@ import { orderKeys, useOrder } from '@/features/orders/api/get-orders';
 import { OrderDetails } from '@/features/orders/components/order-details';
 
 import { OrderError } from './order';
+import { SignedIn } from './sign-in-hint';
 
 /**
  * AdminOrderRoute serves /panel/pedidos/:id: the order with the status
  * moves staff may make from its current status.
  */
 export function AdminOrderRoute() {
+  return (
+    <SignedIn title="Inicia sesión con una cuenta del personal" staff>
+      <AdminOrder />
+    </SignedIn>
+  );
+}
+
+function AdminOrder() {
   const { id = '' } = useParams();
   const order = useOrder(id);
   const client = useQueryClient();
@@ -35,6 +44,7 @@ export function AdminOrderRoute() {
       </nav>
       <OrderDetails
         order={order.data}
+        staff
         actions={
           <StatusActions
             order={order.data}

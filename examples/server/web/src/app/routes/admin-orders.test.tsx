@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { resetAccounts, signedInAs } from '@/testing/mocks/accounts';
 import { requests } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { shop } from '@/testing/mocks/shop';
@@ -12,6 +13,8 @@ const lastAdminQuery = () =>
     ?.searchParams;
 
 describe('admin orders', () => {
+  beforeEach(() => signedInAs('raul@ejemplo.cl'));
+
   it('keeps the filters in the URL and sends them to the API', async () => {
     const { user, params } = await renderApp(
       '/panel/pedidos?estado=shipped&desde=2026-11-01&hasta=2026-11-30',
@@ -19,15 +22,14 @@ describe('admin orders', () => {
 
     const table = await screen.findByRole('table', { name: 'Pedidos' });
     expect(within(table).getAllByRole('row')).toHaveLength(2);
-    expect(screen.getByLabelText('Estado')).toHaveValue('shipped');
+    expect(screen.getByLabelText(/^Estado/)).toHaveValue('shipped');
     const q = lastAdminQuery()!;
     expect(q.get('status')).toBe('shipped');
     expect(q.get('from')).toBe('2026-11-01');
-    // "Hasta" includes the day; the API's `to` is exclusive.
-    expect(q.get('to')).toBe('2026-12-01');
+    expect(q.get('to')).toBe('2026-11-30');
 
-    await user.selectOptions(screen.getByLabelText('Estado'), '');
-    await user.selectOptions(screen.getByLabelText('Pago'), 'pending');
+    await user.selectOptions(screen.getByLabelText(/^Estado/), '');
+    await user.selectOptions(screen.getByLabelText(/^Pago/), 'pending');
     await waitFor(() => expect(params().get('pago')).toBe('pending'));
     expect(params().get('estado')).toBeNull();
     await waitFor(() =>
@@ -38,8 +40,12 @@ describe('admin orders', () => {
     ).toHaveAttribute('href', '/panel/pedidos/8');
     expect(screen.getByText('1 pedido')).toBeInTheDocument();
 
-    await user.type(screen.getByLabelText('Número o cliente'), '0007{Enter}');
-    await waitFor(() => expect(params().get('q')).toBe('0007'));
+    await user.type(
+      screen.getByLabelText(/^Número de pedido/),
+      'CL-2026-0007{Enter}',
+    );
+    await waitFor(() => expect(params().get('numero')).toBe('CL-2026-0007'));
+    expect(lastAdminQuery()?.get('number')).toBe('CL-2026-0007');
     expect(await screen.findByText('No hay pedidos con estos filtros.'));
   });
 
@@ -109,6 +115,19 @@ describe('admin orders', () => {
     expect(timeline).toHaveTextContent('Pago verificado');
   });
 
+  it('is for staff only', async () => {
+    resetAccounts();
+    signedInAs('ana@ejemplo.cl');
+    await renderApp('/panel/pedidos');
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Esta página es solo para el personal de la tienda',
+      }),
+    ).toBeInTheDocument();
+    expect(requests.some((u) => u.pathname === '/admin/orders')).toBe(false);
+  });
+
   it('offers no move for a final status', async () => {
     shop.orders[0]!.status = 'delivered';
     await renderApp('/panel/pedidos/8');
@@ -140,7 +159,7 @@ describe('admin orders', () => {
     await user.click(await screen.findByRole('button', { name: 'Confirmar' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'un pedido cancelado no puede pasar a confirmado',
+      'Un pedido cancelado no puede pasar a confirmado',
     );
   });
 });

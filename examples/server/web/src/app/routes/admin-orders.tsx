@@ -1,6 +1,12 @@
 import { AdminOrderList } from '@/features/admin-orders/components/admin-order-list';
 
+import { SignedIn } from './sign-in-hint';
+
 /** AdminOrdersRoute serves /panel/pedidos: every order, for staff. */
 export function AdminOrdersRoute() {
-  return <AdminOrderList />;
+  return (
+    <SignedIn title="Inicia sesión con una cuenta del personal" staff>
+      <AdminOrderList />
+    </SignedIn>
+  );
 }

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { resetAccounts, signedInAs } from '@/testing/mocks/accounts';
 import { server } from '@/testing/mocks/server';
 import { seedCartItem, shop } from '@/testing/mocks/shop';
 import { renderApp } from '@/testing/render-app';
@@ -40,8 +41,10 @@ const step = () =>
     .find((li) => li.getAttribute('aria-current') === 'step')?.textContent;
 
 describe('checkout', () => {
+  beforeEach(() => signedInAs('ana@ejemplo.cl'));
+
   it('asks for what is missing in the address, in Spanish, next to each input', async () => {
-    seedCartItem(2, null, 1);
+    seedCartItem(2, 0, 1);
     const { user } = await renderApp('/pagar');
 
     await user.click(await screen.findByRole('button', { name: 'Continuar' }));
@@ -63,7 +66,7 @@ describe('checkout', () => {
     expect(step()).toBe('2. Despacho');
     expect(
       await screen.findByRole('radio', {
-        name: /Despacho a domicilio\$3\.990/,
+        name: /Despacho a domicilio.*\$3\.990/,
       }),
     ).toBeInTheDocument();
     expect(
@@ -105,7 +108,7 @@ describe('checkout', () => {
         postal_code: '',
         country: 'CL',
       },
-      shipping_method: 'standard',
+      shipping_method: 'despacho',
       payment_method: 'bank_transfer',
     });
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
@@ -117,7 +120,7 @@ describe('checkout', () => {
   });
 
   it('retries with the same Idempotency-Key and uses a new one for a changed order', async () => {
-    seedCartItem(2, null, 1);
+    seedCartItem(2, 0, 1);
     let fail = true;
     server.use(
       http.post('*/orders', ({ request }) => {
@@ -138,7 +141,7 @@ describe('checkout', () => {
     const confirm = screen.getByRole('button', { name: 'Confirmar pedido' });
     await user.click(confirm);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'servicio no disponible',
+      'Servicio no disponible',
     );
     await user.click(confirm);
     await waitFor(() => expect(shop.placed).toHaveLength(2));
@@ -159,7 +162,7 @@ describe('checkout', () => {
   });
 
   it('sends the shopper back to the address when the server refuses a field', async () => {
-    seedCartItem(2, null, 1);
+    seedCartItem(2, 0, 1);
     server.use(
       http.post('*/orders', () =>
         HttpResponse.json(
@@ -185,14 +188,40 @@ describe('checkout', () => {
     await user.click(screen.getByRole('button', { name: 'Confirmar pedido' }));
 
     expect(await screen.findByLabelText(/Comuna/)).toHaveAccessibleDescription(
-      'Demasiado largo',
+      'Demasiado largo.',
     );
     expect(step()).toBe('1. Dirección');
   });
 
-  it('asks a signed-out shopper to sign in and keeps the cart', async () => {
-    seedCartItem(2, null, 1);
-    shop.signedIn = false;
+  it('asks a signed-out shopper to sign in first, coming back here', async () => {
+    resetAccounts();
+    seedCartItem(2, 0, 1);
+    await renderApp('/pagar');
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Inicia sesión para comprar: tu carro te espera',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ingresa' })).toHaveAttribute(
+      'href',
+      '/ingresar?volver=%2Fpagar',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Continuar' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('asks to sign in again when the server ends the session at the last step', async () => {
+    seedCartItem(2, 0, 1);
+    server.use(
+      http.post('*/orders', () =>
+        HttpResponse.json(
+          { error: { code: 'unauthenticated', message: 'inicie sesión' } },
+          { status: 401 },
+        ),
+      ),
+    );
     const { user } = await renderApp('/pagar');
     await toReview(user);
 
@@ -205,7 +234,7 @@ describe('checkout', () => {
   });
 
   it('requires a payment method', async () => {
-    seedCartItem(2, null, 1);
+    seedCartItem(2, 0, 1);
     const { user } = await renderApp('/pagar');
     await fillAddress(user);
     await user.click(await screen.findByRole('button', { name: 'Continuar' }));

@@ -7,9 +7,9 @@ import { paths, storeName } from '@/config/paths';
 import { cartKey, useCart } from '@/features/cart/api/get-cart';
 import { CheckoutFlow } from '@/features/checkout/components/checkout-flow';
 import { orderKeys } from '@/features/orders/api/get-orders';
-import type { Order } from '@/types/shop';
+import type { PlacedOrder } from '@/types/shop';
 
-import { SignInHint } from './sign-in-hint';
+import { SignedIn, SignInHint } from './sign-in-hint';
 
 /** CheckoutRoute serves /pagar: the cart's checkout, in steps. */
 export function CheckoutRoute() {
@@ -17,13 +17,13 @@ export function CheckoutRoute() {
   const client = useQueryClient();
   const navigate = useNavigate();
 
-  function placed(order: Order) {
+  function placed({ data: order, payment }: PlacedOrder) {
     client.setQueryData(orderKeys.one(String(order.id)), order);
     void client.invalidateQueries({ queryKey: orderKeys.all, exact: false });
     void client.invalidateQueries({ queryKey: cartKey });
     void navigate(paths.orderPlaced(order.id), {
       replace: true,
-      state: { order },
+      state: { order, instructions: payment?.instructions ?? '' },
     });
   }
 
@@ -48,11 +48,13 @@ export function CheckoutRoute() {
         </p>
       )}
       {cart.data && cart.data.items.length > 0 && (
-        <CheckoutFlow
-          cart={cart.data}
-          onPlaced={placed}
-          signIn={<SignInHint />}
-        />
+        <SignedIn title="Inicia sesión para comprar: tu carro te espera">
+          <CheckoutFlow
+            cart={cart.data}
+            onPlaced={placed}
+            signIn={<SignInHint />}
+          />
+        </SignedIn>
       )}
     </div>
   );

@@ -4,35 +4,38 @@ import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { useOrder } from '@/features/orders/api/get-orders';
 import { OrderPlaced } from '@/features/orders/components/order-placed';
-import type { Order } from '@/types/shop';
+
+import { SignedIn } from './sign-in-hint';
 
 /**
  * OrderPlacedRoute serves /pedidos/:id/confirmacion. The checkout hands
- * over the order it placed, with the payment instructions; a reload asks
- * the server.
+ * over what the payment method said (where to transfer); after a reload
+ * only the order itself is known.
  */
 export function OrderPlacedRoute() {
-  const { id = '' } = useParams();
-  const handed = (useLocation().state as { order?: Order } | null)?.order;
-  const fetched = useOrder(id);
-  const order =
-    handed && String(handed.id) === id
-      ? {
-          ...handed,
-          ...fetched.data,
-          payment_instructions:
-            fetched.data?.payment_instructions ?? handed.payment_instructions,
-        }
-      : fetched.data;
+  return (
+    <SignedIn title="Inicia sesión para ver tu pedido">
+      <Placed />
+    </SignedIn>
+  );
+}
 
-  if (order) return <OrderPlaced order={order} />;
-  if (fetched.isError)
+function Placed() {
+  const { id = '' } = useParams();
+  const handed = useLocation().state as { instructions?: string } | null;
+  const order = useOrder(id);
+
+  if (order.data)
+    return (
+      <OrderPlaced order={order.data} instructions={handed?.instructions} />
+    );
+  if (order.isError)
     return (
       <div className="mx-auto max-w-3xl px-4 py-10">
         <ErrorState
-          error={fetched.error}
+          error={order.error}
           title="No pudimos cargar el pedido"
-          onRetry={() => void fetched.refetch()}
+          onRetry={() => void order.refetch()}
         />
       </div>
     );

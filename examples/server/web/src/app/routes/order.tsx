@@ -7,10 +7,18 @@ import { useOrder } from '@/features/orders/api/get-orders';
 import { OrderDetails } from '@/features/orders/components/order-details';
 import { ApiError } from '@/lib/api-client';
 
-import { SignInHint } from './sign-in-hint';
+import { SignedIn, SignInHint } from './sign-in-hint';
 
 /** OrderRoute serves /pedidos/:id: one of the customer's orders. */
 export function OrderRoute() {
+  return (
+    <SignedIn title="Inicia sesión para ver tu pedido">
+      <CustomerOrder />
+    </SignedIn>
+  );
+}
+
+function CustomerOrder() {
   const { id = '' } = useParams();
   const order = useOrder(id);
 

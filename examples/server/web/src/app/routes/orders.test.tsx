@@ -1,10 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { resetAccounts, signedInAs } from '@/testing/mocks/accounts';
 import { shop } from '@/testing/mocks/shop';
 import { renderApp } from '@/testing/render-app';
 
 describe('orders', () => {
+  beforeEach(() => signedInAs('ana@ejemplo.cl'));
+
   it('lists the customer orders with status, payment and total', async () => {
     await renderApp('/pedidos');
 
@@ -38,12 +41,18 @@ describe('orders', () => {
   });
 
   it('asks a signed-out visitor to sign in', async () => {
-    shop.signedIn = false;
+    resetAccounts();
     await renderApp('/pedidos');
 
     expect(
-      await screen.findByText('Inicia sesión para ver tus pedidos'),
+      await screen.findByRole('heading', {
+        name: 'Inicia sesión para ver tus pedidos',
+      }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ingresa' })).toHaveAttribute(
+      'href',
+      '/ingresar?volver=%2Fpedidos',
+    );
   });
 
   it('shows an order with its lines, totals, address and timeline', async () => {

@@ -7,10 +7,12 @@ import type {
   CartItem,
   Order,
   OrderStatus,
+  OrderSummary,
   PaymentStatus,
   TimelineEntry,
 } from '@/types/shop';
 
+import { accountsDb } from './accounts';
 import { polera, products } from './db';
 import { requests } from './handlers';
 
@@ -23,7 +25,7 @@ const money = (n: number) => clp.format(n);
 interface Stored {
   id: number;
   product_id: number;
-  variant_id: number | null;
+  variant_id: number;
   quantity: number;
   /** The price when the item was chosen. */
   chosen: number;
@@ -36,13 +38,12 @@ interface State {
   nextOrder: number;
   /** Bodies and headers of POST /orders, for tests that check them. */
   placed: { body: Record<string, unknown>; key: string | null }[];
-  /** Whether the shopper is signed in: GET /orders and checkout need it. */
-  signedIn: boolean;
   /** Bodies of PUT /orders/{id}/status. */
   statusChanges: { id: number; status: string; note: string }[];
 }
 
-export const shop: State = fresh();
+// Filled in at the end of the module, once every constant is set.
+export const shop = {} as State;
 
 function fresh(): State {
   return {
@@ -51,7 +52,6 @@ function fresh(): State {
     orders: seedOrders(),
     nextOrder: 1001,
     placed: [],
-    signedIn: true,
     statusChanges: [],
   };
 }
@@ -64,7 +64,7 @@ export function resetShop() {
 /** Puts an item in the cart, chosen at a price that may differ from now. */
 export function seedCartItem(
   productId: number,
-  variantId: number | null,
+  variantId: number,
   quantity: number,
   chosen?: number,
 ) {
@@ -78,7 +78,7 @@ export function seedCartItem(
   });
 }
 
-function catalogPrice(productId: number, variantId: number | null) {
+function catalogPrice(productId: number, variantId: number) {
   if (productId === polera.id) {
     const v = polera.variants?.find((x) => x.id === variantId);
     if (!v) return undefined;
@@ -110,22 +110,19 @@ function taxPart(gross: number) {
 export function currentCart(): Cart {
   const items: CartItem[] = shop.items.map((it) => {
     const c = catalogPrice(it.product_id, it.variant_id)!;
-    const changed = c.price !== it.chosen;
     return {
       id: it.id,
       product_id: it.product_id,
       variant_id: it.variant_id,
       name: c.name,
       sku: c.sku,
-      slug: c.slug,
+      image: '',
       quantity: it.quantity,
-      unit_price: c.price,
-      unit_price_formatted: money(c.price),
-      previous_price: changed ? it.chosen : null,
-      previous_price_formatted: changed ? money(it.chosen) : null,
-      compare_price: c.compare,
-      compare_price_formatted: c.compare ? money(c.compare) : null,
-      price_changed: changed,
+      price: c.price,
+      price_formatted: money(c.price),
+      added_price: it.chosen,
+      added_price_formatted: money(it.chosen),
+      price_changed: c.price !== it.chosen,
       total: c.price * it.quantity,
       total_formatted: money(c.price * it.quantity),
       stock: c.stock,
@@ -134,25 +131,23 @@ export function currentCart(): Cart {
     };
   });
   const subtotal = items.reduce((s, it) => s + it.total, 0);
-  const savings = items.reduce(
-    (s, it) =>
-      s + Math.max(0, (it.compare_price ?? 0) - it.unit_price) * it.quantity,
-    0,
-  );
+  const savings = shop.items.reduce((s, it) => {
+    const c = catalogPrice(it.product_id, it.variant_id)!;
+    return s + Math.max(0, (c.compare ?? 0) - c.price) * it.quantity;
+  }, 0);
   return {
     id: 1,
     items,
     item_count: items.reduce((s, it) => s + it.quantity, 0),
+    price_changed: items.some((it) => it.price_changed),
     currency: 'CLP',
     subtotal,
     subtotal_formatted: money(subtotal),
     discount: 0,
     discount_formatted: money(0),
-    shipping: 0,
-    shipping_formatted: money(0),
     tax: taxPart(subtotal),
     tax_formatted: money(taxPart(subtotal)),
-    tax_inclusive: true,
+    tax_included: true,
     total: subtotal,
     total_formatted: money(subtotal),
     savings,
@@ -184,14 +179,14 @@ function failure(status: number, code: string, message: string) {
 const cartBody = () => ({ data: currentCart() });
 
 function entry(
-  id: number,
   kind: TimelineEntry['kind'],
   from: string,
   to: string,
   at: string,
   note = '',
+  actor = 0,
 ): TimelineEntry {
-  return { id, kind, from, to, note, actor: null, at };
+  return { kind, from, to, note, actor_id: actor, at };
 }
 
 function makeOrder(
@@ -206,9 +201,13 @@ function makeOrder(
   return {
     id,
     number: `CL-2026-${String(id).padStart(4, '0')}`,
+    customer_id: 7,
     status,
+    status_label: status,
     payment_status: paymentStatus,
+    payment_status_label: paymentStatus,
     payment_method: 'bank_transfer',
+    shipping_method: 'despacho',
     currency: 'CLP',
     subtotal,
     subtotal_formatted: money(subtotal),
@@ -218,17 +217,17 @@ function makeOrder(
     shipping_formatted: money(shipping),
     tax: taxPart(total),
     tax_formatted: money(taxPart(total)),
-    tax_inclusive: true,
+    tax_included: true,
     total,
     total_formatted: money(total),
-    item_count: 1,
+    city: 'Providencia',
+    region: 'RM',
     created_at: createdAt,
-    customer: { id: 7, name: 'Ana Pérez', email: 'ana@example.cl' },
+    updated_at: createdAt,
     lines: [
       {
-        id: id * 10,
         product_id: 1,
-        variant_id: null,
+        variant_id: 0,
         name: 'Leche número 1',
         sku: 'SKU-1',
         quantity: 1,
@@ -238,8 +237,6 @@ function makeOrder(
         total_formatted: money(subtotal),
       },
     ],
-    shipping_method: 'standard',
-    shipping_method_name: 'Despacho a domicilio',
     shipping_address: {
       name: 'Ana Pérez',
       street: 'Av. Providencia 1234',
@@ -249,9 +246,10 @@ function makeOrder(
       country: 'CL',
       phone: '+56 9 1234 5678',
     },
+    billing_address: null,
     notes: '',
-    timeline: [entry(1, 'status', '', 'pending', createdAt, 'pedido creado')],
-    payment_instructions: null,
+    timeline: [entry('status', '', 'pending', createdAt, 'pedido creado', 7)],
+    next_statuses: next[status],
   };
 }
 
@@ -264,11 +262,10 @@ function seedOrders(): Order[] {
     '2026-11-20T14:00:00Z',
   );
   shipped.timeline.push(
-    entry(2, 'payment', 'pending', 'paid', '2026-11-20T15:00:00Z'),
-    entry(3, 'status', 'pending', 'confirmed', '2026-11-20T15:01:00Z'),
-    entry(4, 'status', 'confirmed', 'processing', '2026-11-21T10:00:00Z'),
+    entry('payment', 'pending', 'paid', '2026-11-20T15:00:00Z', '', 2),
+    entry('status', 'pending', 'confirmed', '2026-11-20T15:01:00Z'),
+    entry('status', 'confirmed', 'processing', '2026-11-21T10:00:00Z', '', 2),
     entry(
-      5,
       'status',
       'processing',
       'shipped',
@@ -291,20 +288,17 @@ const next: Record<OrderStatus, OrderStatus[]> = {
   cancelled: [],
 };
 
-function summaryOf(o: Order) {
-  return {
-    id: o.id,
-    number: o.number,
-    status: o.status,
-    payment_status: o.payment_status,
-    payment_method: o.payment_method,
-    currency: o.currency,
-    total: o.total,
-    total_formatted: o.total_formatted,
-    item_count: o.item_count,
-    created_at: o.created_at,
-    customer: o.customer,
-  };
+function summaryOf(o: Order): OrderSummary {
+  const {
+    shipping_address: _a,
+    billing_address: _b,
+    notes: _n,
+    lines: _l,
+    timeline: _t,
+    next_statuses: _s,
+    ...summary
+  } = o;
+  return summary;
 }
 
 function page<T>(list: T[], pageNo: number, limit = 20) {
@@ -319,6 +313,22 @@ function page<T>(list: T[], pageNo: number, limit = 20) {
   };
 }
 
+/** The signed-in user a request's access token stands for, if any. */
+function whoIs(request: Request) {
+  const token = request.headers.get('Authorization')?.replace(/^Bearer /, '');
+  const id = token ? accountsDb.tokens.get(token) : undefined;
+  return accountsDb.accounts.find((a) => a.user.id === id)?.user;
+}
+
+/** 401 or 403 unless a manager or above is signed in. */
+function notStaff(request: Request) {
+  const user = whoIs(request);
+  if (!user) return unauthenticated();
+  if (user.role === 'customer')
+    return failure(403, 'forbidden', 'no tiene permiso para esto');
+  return undefined;
+}
+
 const unauthenticated = () =>
   failure(401, 'unauthenticated', 'inicie sesión para continuar');
 
@@ -327,13 +337,16 @@ export const shopHandlers = [
   http.get('*/admin/orders', ({ request }) => {
     const url = new URL(request.url);
     requests.push(url);
+    const refused = notStaff(request);
+    if (refused) return refused;
     const q = url.searchParams;
     let list = shop.orders;
     if (q.get('status'))
       list = list.filter((o) => o.status === q.get('status'));
     if (q.get('payment_status'))
       list = list.filter((o) => o.payment_status === q.get('payment_status'));
-    if (q.get('q')) list = list.filter((o) => o.number.includes(q.get('q')!));
+    if (q.get('number'))
+      list = list.filter((o) => o.number === q.get('number'));
     return HttpResponse.json(
       page(list.map(summaryOf), Number(q.get('page') ?? 1)),
     );
@@ -358,7 +371,16 @@ export const shopHandlers = [
       ]);
     }
     const productId = Number(body.product_id);
-    const variantId = (body.variant_id as number | null) ?? null;
+    // As the server: variant_id is omitted for a product without variants.
+    if (
+      'variant_id' in body &&
+      !(Number.isInteger(body.variant_id) && Number(body.variant_id) > 0)
+    ) {
+      return invalid([
+        { field: 'variant_id', message: 'debe ser un id: un entero positivo' },
+      ]);
+    }
+    const variantId = Number(body.variant_id ?? 0);
     const c = catalogPrice(productId, variantId);
     if (!c) {
       return invalid([
@@ -407,29 +429,31 @@ export const shopHandlers = [
     return new HttpResponse(null, { status: 204 });
   }),
 
-  http.get('*/cart/shipping', ({ request }) => {
+  http.get('*/shipping-methods', ({ request }) => {
     const region = new URL(request.url).searchParams.get('region');
     const home = region === 'RM' ? 3990 : 6990;
     return HttpResponse.json({
       data: [
         {
-          code: 'standard',
+          code: 'despacho',
           name: 'Despacho a domicilio',
           amount: home,
           amount_formatted: money(home),
+          cheapest: true,
         },
         {
-          code: 'pickup',
+          code: 'retiro',
           name: 'Retiro en tienda',
           amount: 0,
           amount_formatted: money(0),
+          cheapest: false,
         },
       ],
     });
   }),
 
   http.post('*/orders', async ({ request }) => {
-    if (!shop.signedIn) return unauthenticated();
+    if (!whoIs(request)) return unauthenticated();
     const body = (await request.json()) as Record<string, unknown>;
     shop.placed.push({ body, key: request.headers.get('Idempotency-Key') });
     const address = (body.shipping_address ?? {}) as Record<string, string>;
@@ -446,7 +470,7 @@ export const shopHandlers = [
       return invalid([{ field: 'items', message: 'el carrito está vacío' }]);
 
     const cart = currentCart();
-    const ship = body.shipping_method === 'pickup' ? 0 : 3990;
+    const ship = body.shipping_method === 'retiro' ? 0 : 3990;
     const o = makeOrder(
       shop.nextOrder++,
       'pending',
@@ -457,30 +481,42 @@ export const shopHandlers = [
     o.payment_method = String(body.payment_method);
     o.shipping_address = address as unknown as Order['shipping_address'];
     o.lines = cart.items.map((it) => ({
-      id: it.id,
       product_id: it.product_id,
       variant_id: it.variant_id,
       name: it.name,
       sku: it.sku,
       quantity: it.quantity,
-      unit_price: it.unit_price,
-      unit_price_formatted: it.unit_price_formatted,
+      unit_price: it.price,
+      unit_price_formatted: it.price_formatted,
       total: it.total,
       total_formatted: it.total_formatted,
     }));
-    o.payment_instructions =
-      o.payment_method === 'bank_transfer'
-        ? 'Transfiera a Banco Estado, cuenta corriente 123456'
-        : null;
+    o.shipping_method = String(body.shipping_method ?? 'despacho');
     shop.orders.unshift(o);
     shop.items = [];
-    return HttpResponse.json({ data: o }, { status: 201 });
+    return HttpResponse.json(
+      {
+        data: o,
+        payment: {
+          method: o.payment_method,
+          status: 'pending',
+          reference: '',
+          instructions:
+            o.payment_method === 'bank_transfer'
+              ? 'Transfiera a Banco Estado, cuenta corriente 123456'
+              : '',
+          redirect_url: '',
+        },
+        replayed: false,
+      },
+      { status: 201 },
+    );
   }),
 
   http.get('*/orders', ({ request }) => {
     const url = new URL(request.url);
     requests.push(url);
-    if (!shop.signedIn) return unauthenticated();
+    if (!whoIs(request)) return unauthenticated();
     return HttpResponse.json(
       page(
         shop.orders.map(summaryOf),
@@ -489,16 +525,17 @@ export const shopHandlers = [
     );
   }),
 
-  http.get('*/orders/:id', ({ params }) => {
-    if (!shop.signedIn) return unauthenticated();
+  http.get('*/orders/:id', ({ params, request }) => {
+    if (!whoIs(request)) return unauthenticated();
     const o = shop.orders.find((x) => x.id === Number(params.id));
     if (!o) return failure(404, 'not_found', 'pedido no encontrado');
-    return HttpResponse.json({
-      data: { ...o, next_statuses: next[o.status] },
-    });
+    o.next_statuses = next[o.status];
+    return HttpResponse.json({ data: o });
   }),
 
   http.put('*/orders/:id/status', async ({ params, request }) => {
+    const refused = notStaff(request);
+    if (refused) return refused;
     const o = shop.orders.find((x) => x.id === Number(params.id));
     if (!o) return failure(404, 'not_found', 'pedido no encontrado');
     const { status, note } = (await request.json()) as {
@@ -510,16 +547,12 @@ export const shopHandlers = [
       return failure(409, 'conflict', 'transición no permitida');
     }
     o.timeline.push(
-      entry(
-        o.timeline.length + 1,
-        'status',
-        o.status,
-        status,
-        '2026-12-04T13:00:00Z',
-        note,
-      ),
+      entry('status', o.status, status, '2026-12-04T13:00:00Z', note, 2),
     );
     o.status = status;
-    return HttpResponse.json({ data: { ...o, next_statuses: next[status] } });
+    o.next_statuses = next[status];
+    return HttpResponse.json({ data: o });
   }),
 ];
+
+resetShop();

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 
 import { ErrorState } from '@/components/error-state';
-import { FormError } from '@/components/field-errors';
+import { FormError } from '@/components/form-error';
 import { Loading } from '@/components/loading';
 import { PageLinks } from '@/components/page-links';
 import { StatusBadge } from '@/components/status-badge';
@@ -35,7 +35,7 @@ export function AdminOrderList() {
       </div>
       {exporter.isError && (
         <div className="mt-3">
-          <FormError error={exporter.error} title="No pudimos exportar" />
+          <FormError error={exporter.error} />
         </div>
       )}
 
@@ -103,7 +103,15 @@ export function AdminOrderList() {
                       {formatDateTime(o.created_at)}
                     </td>
                     <td className="py-2 pr-4">
-                      {o.customer?.name || o.customer?.email || '—'}
+                      <Link
+                        to={`?${writeFilters(params, { customer: String(o.customer_id) }).toString()}`}
+                        className="hover:underline"
+                      >
+                        #{o.customer_id}
+                      </Link>
+                      {o.city && (
+                        <span className="text-slate-500"> · {o.city}</span>
+                      )}
                     </td>
                     <td className="py-2 pr-4">
                       <StatusBadge status={o.status} />

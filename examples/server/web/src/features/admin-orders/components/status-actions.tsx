@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
-import { FormError } from '@/components/field-errors';
-import { inputClass } from '@/components/form-field';
+import { FormError } from '@/components/form-error';
+import { TextField } from '@/components/form-field';
 import { nextStatuses, statusLabel } from '@/lib/order-status';
 import type { Order, OrderStatus } from '@/types/shop';
 
@@ -29,7 +29,6 @@ export function StatusActions({
 }) {
   const update = useUpdateOrderStatus(order.id);
   const [note, setNote] = useState('');
-  const noteId = useId();
   const moves = nextStatuses(order.status, order.next_statuses);
 
   if (moves.length === 0) {
@@ -46,18 +45,13 @@ export function StatusActions({
       aria-label="Cambiar estado"
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4"
     >
-      <div className="flex flex-col gap-1">
-        <label htmlFor={noteId} className="text-sm font-medium text-slate-700">
-          Nota para el seguimiento (opcional)
-        </label>
-        <input
-          id={noteId}
-          value={note}
-          maxLength={500}
-          onChange={(e) => setNote(e.target.value)}
-          className={`${inputClass} border-slate-300`}
-        />
-      </div>
+      <TextField
+        label="Nota para el seguimiento"
+        name="note"
+        value={note}
+        maxLength={500}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <div className="flex flex-wrap gap-2">
         {moves.map((status) => (
           <button
@@ -92,9 +86,7 @@ export function StatusActions({
           </button>
         ))}
       </div>
-      {update.isError && (
-        <FormError error={update.error} title="No pudimos cambiar el estado" />
-      )}
+      {update.isError && <FormError error={update.error} />}
     </section>
   );
 }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { apiParams, readFilters, writeFilters } from './use-order-filters';
 
 describe('admin order filters', () => {
-  it('reads the URL and drops what is not valid', () => {
+  it('reads the URL, drops what is not valid and names the API parameters', () => {
     const f = readFilters(
       new URLSearchParams(
-        'estado=paid&pago=paid&desde=2026-13&hasta=2026-12-31&q=+CL-1+&pagina=-3',
+        'estado=paid&pago=paid&desde=2026-13&hasta=2026-12-31&numero=+CL-1+' +
+          '&cliente=7x&total_min=1000&total_max=abc&pagina=-3',
       ),
     );
     expect(f).toEqual({
@@ -14,16 +15,21 @@ describe('admin order filters', () => {
       paymentStatus: 'paid',
       from: '',
       to: '2026-12-31',
-      q: 'CL-1',
+      number: 'CL-1',
+      customer: '',
+      totalMin: '1000',
+      totalMax: '',
       page: 1,
     });
-    // The end date is inclusive in the form, exclusive in the API.
     expect(apiParams(f)).toEqual({
       status: 'paid',
       payment_status: 'paid',
       from: undefined,
-      to: '2027-01-01',
-      q: 'CL-1',
+      to: '2026-12-31',
+      number: 'CL-1',
+      customer: undefined,
+      total_min: '1000',
+      total_max: undefined,
       page: undefined,
     });
   });
@@ -34,8 +40,8 @@ describe('admin order filters', () => {
       'estado=pending&pagina=4',
     );
     expect(writeFilters(url, { status: '' }).toString()).toBe('');
-    expect(writeFilters(url, { q: 'ana' }).toString()).toBe(
-      'estado=pending&q=ana',
+    expect(writeFilters(url, { customer: '5' }).toString()).toBe(
+      'estado=pending&cliente=5',
     );
   });
 });

@@ -8,34 +8,45 @@ export interface OrderFilters {
   paymentStatus: string;
   from: string; // yyyy-mm-dd
   to: string; // yyyy-mm-dd, inclusive
-  q: string;
+  number: string;
+  customer: string; // a user id
+  totalMin: string;
+  totalMax: string;
   page: number;
 }
 
 // URL parameter names, in Spanish like the catalog's.
-const names = {
+const names: Record<keyof OrderFilters, string> = {
   status: 'estado',
   paymentStatus: 'pago',
   from: 'desde',
   to: 'hasta',
-  q: 'q',
+  number: 'numero',
+  customer: 'cliente',
+  totalMin: 'total_min',
+  totalMax: 'total_max',
   page: 'pagina',
-} as const;
+};
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
+const whole = /^\d{1,12}$/;
+const amount = /^\d{1,12}(\.\d{1,2})?$/;
 
 /** Reads the filters from a query string, dropping what is not valid. */
 export function readFilters(params: URLSearchParams): OrderFilters {
-  const dateParam = (name: string) => {
-    const v = params.get(name) ?? '';
-    return day.test(v) ? v : '';
+  const read = (key: keyof OrderFilters, valid?: RegExp) => {
+    const v = params.get(names[key])?.trim() ?? '';
+    return !valid || valid.test(v) ? v : '';
   };
   return {
-    status: params.get(names.status) ?? '',
-    paymentStatus: params.get(names.paymentStatus) ?? '',
-    from: dateParam(names.from),
-    to: dateParam(names.to),
-    q: params.get(names.q)?.trim() ?? '',
+    status: read('status'),
+    paymentStatus: read('paymentStatus'),
+    from: read('from', day),
+    to: read('to', day),
+    number: read('number'),
+    customer: read('customer', whole),
+    totalMin: read('totalMin', amount),
+    totalMax: read('totalMax', amount),
     page: Math.max(1, Math.trunc(Number(params.get(names.page))) || 1),
   };
 }
@@ -59,25 +70,19 @@ export function writeFilters(
   return next;
 }
 
-/**
- * The filters as GET /admin/orders takes them. `to` is inclusive in the
- * form and sent as the next day, since the server's is exclusive.
- */
+/** The filters as GET /admin/orders takes them (`to` is inclusive). */
 export function apiParams(f: OrderFilters): QueryParams {
   return {
     status: f.status || undefined,
     payment_status: f.paymentStatus || undefined,
     from: f.from || undefined,
-    to: f.to ? nextDay(f.to) : undefined,
-    q: f.q || undefined,
+    to: f.to || undefined,
+    number: f.number || undefined,
+    customer: f.customer || undefined,
+    total_min: f.totalMin || undefined,
+    total_max: f.totalMax || undefined,
     page: f.page > 1 ? f.page : undefined,
   };
-}
-
-function nextDay(d: string): string {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
 }
 
 /** useOrderFilters reads and changes the filters in the URL. */

@@ -7,9 +7,10 @@ import type { Cart } from '@/types/shop';
 
 import { cartKey, withCookies } from './get-cart';
 
+/** What to add: variant_id only for a product with variants. */
 export interface NewItem {
   product_id: number;
-  variant_id: number | null;
+  variant_id?: number;
   quantity: number;
 }
 

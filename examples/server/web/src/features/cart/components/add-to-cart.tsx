@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 
-import { FormError } from '@/components/field-errors';
+import { FormError } from '@/components/form-error';
 import { paths } from '@/config/paths';
 
 import { useAddToCart } from '../api/cart-writes';
@@ -11,6 +11,7 @@ const maxChoice = 10;
 
 interface Props {
   productId: number;
+  /** null: the product has no variants. */
   variantId: number | null;
   inStock: boolean;
   stock: number;
@@ -41,7 +42,7 @@ export function AddToCart({ productId, variantId, inStock, stock }: Props) {
         e.preventDefault();
         add.mutate({
           product_id: productId,
-          variant_id: variantId,
+          ...(variantId ? { variant_id: variantId } : {}),
           quantity,
         });
       }}
@@ -88,9 +89,7 @@ export function AddToCart({ productId, variantId, inStock, stock }: Props) {
           </p>
         )}
       </div>
-      {add.isError && (
-        <FormError error={add.error} title="No pudimos agregarlo al carro" />
-      )}
+      {add.isError && <FormError error={add.error} />}
     </form>
   );
 }

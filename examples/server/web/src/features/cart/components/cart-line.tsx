@@ -1,6 +1,3 @@
-import { Link } from 'react-router';
-
-import { paths } from '@/config/paths';
 import type { CartItem } from '@/types/shop';
 
 interface Props {
@@ -19,35 +16,17 @@ export function CartLine({ item, busy, onQuantity, onRemove }: Props) {
   return (
     <li className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center">
       <div className="flex-1">
-        {item.slug ? (
-          <Link
-            to={paths.product(item.slug)}
-            className="font-medium text-slate-900 hover:underline"
-          >
-            {item.name}
-          </Link>
-        ) : (
-          <span className="font-medium text-slate-900">{item.name}</span>
-        )}
+        <span className="font-medium text-slate-900">{item.name}</span>
         <p className="text-xs text-slate-500">
           SKU: <span className="font-mono">{item.sku}</span>
         </p>
         <p className="mt-1 text-sm text-slate-700">
-          {item.unit_price_formatted} c/u
-          {item.compare_price_formatted &&
-            (item.compare_price ?? 0) > item.unit_price && (
-              <s className="ml-2 text-slate-400">
-                <span className="sr-only">Precio normal: </span>
-                {item.compare_price_formatted}
-              </s>
-            )}
+          {item.price_formatted} c/u
         </p>
         {item.price_changed && (
           <p className="mt-1 text-sm text-amber-800">
-            El precio cambió
-            {item.previous_price_formatted
-              ? `: antes ${item.previous_price_formatted}, ahora ${item.unit_price_formatted}.`
-              : '.'}
+            El precio cambió: antes {item.added_price_formatted}, ahora{' '}
+            {item.price_formatted}.
           </p>
         )}
         {!item.available && (

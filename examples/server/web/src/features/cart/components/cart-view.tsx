@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 
 import { ErrorState } from '@/components/error-state';
-import { FormError } from '@/components/field-errors';
+import { FormError } from '@/components/form-error';
 import { Loading } from '@/components/loading';
 import { TotalsSummary } from '@/components/totals-summary';
 import { paths, storeName } from '@/config/paths';
@@ -55,7 +55,7 @@ export function CartView() {
       {cart.data && cart.data.items.length > 0 && (
         <div className="mt-4 grid gap-8 lg:grid-cols-[1fr_20rem]">
           <div>
-            {cart.data.items.some((it) => it.price_changed) && (
+            {cart.data.price_changed && (
               <p
                 role="status"
                 className="mb-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
@@ -66,7 +66,7 @@ export function CartView() {
             )}
             {failed && (
               <div className="mb-3">
-                <FormError error={failed} title="No pudimos cambiar el carro" />
+                <FormError error={failed} />
               </div>
             )}
             <ul

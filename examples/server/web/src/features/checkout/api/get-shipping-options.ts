@@ -6,13 +6,13 @@ import type { ShippingOption } from '@/types/shop';
 
 /**
  * The shipping methods that serve the cart to a Chilean region, with the
- * rates the server computed.
+ * rates the server computed for it.
  */
 export function useShippingOptions(region: string) {
   return useQuery({
     queryKey: ['cart', 'shipping', region],
     queryFn: ({ signal }) =>
-      apiRequest<Envelope<ShippingOption[]>>('GET', '/cart/shipping', {
+      apiRequest<Envelope<ShippingOption[]>>('GET', '/shipping-methods', {
         params: { country: 'CL', region },
         credentials: 'include',
         signal,

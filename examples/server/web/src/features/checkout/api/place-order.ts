@@ -3,8 +3,7 @@ import { useRef } from 'react';
 
 import { apiRequest } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
-import type { Envelope } from '@/types/api';
-import type { Order, OrderAddress, PaymentMethod } from '@/types/shop';
+import type { OrderAddress, PaymentMethod, PlacedOrder } from '@/types/shop';
 
 /**
  * An order as POST /orders takes it. There are no items: the server checks
@@ -33,11 +32,11 @@ export function usePlaceOrder() {
       if (attempt.current?.body !== body) {
         attempt.current = { key: newIdempotencyKey(), body };
       }
-      return apiRequest<Envelope<Order>>('POST', '/orders', {
+      return apiRequest<PlacedOrder>('POST', '/orders', {
         body: order,
         headers: { 'Idempotency-Key': attempt.current.key },
         credentials: 'include',
-      }).then((b) => b.data);
+      });
     },
   });
 }

@@ -1,6 +1,4 @@
-import { useId } from 'react';
-
-import { FieldMessage, inputClass, TextField } from '@/components/form-field';
+import { SelectField, TextField } from '@/components/form-field';
 import { chileanRegions } from '@/lib/chile-regions';
 import type { OrderAddress } from '@/types/shop';
 
@@ -14,7 +12,6 @@ interface Props {
 
 /** AddressStep asks where the order goes, with Chile's regions. */
 export function AddressStep({ address, errors, onChange }: Props) {
-  const regionId = useId();
   const set = (field: keyof OrderAddress) => (value: string) =>
     onChange({ ...address, [field]: value });
 
@@ -25,6 +22,7 @@ export function AddressStep({ address, errors, onChange }: Props) {
       </legend>
       <TextField
         label="Nombre de quien recibe"
+        name="name"
         required
         autoComplete="name"
         value={address.name ?? ''}
@@ -33,61 +31,52 @@ export function AddressStep({ address, errors, onChange }: Props) {
       />
       <TextField
         label="Teléfono"
+        name="phone"
         type="tel"
         autoComplete="tel"
         value={address.phone ?? ''}
         error={errors.phone}
         onChange={(e) => set('phone')(e.target.value)}
       />
-      <TextField
-        label="Calle y número"
-        required
-        autoComplete="street-address"
-        className="sm:col-span-2"
-        value={address.street}
-        error={errors.street}
-        onChange={(e) => set('street')(e.target.value)}
-      />
+      <div className="sm:col-span-2">
+        <TextField
+          label="Calle y número"
+          name="street"
+          required
+          autoComplete="street-address"
+          value={address.street}
+          error={errors.street}
+          onChange={(e) => set('street')(e.target.value)}
+        />
+      </div>
       <TextField
         label="Comuna"
+        name="city"
         required
         autoComplete="address-level2"
         value={address.city}
         error={errors.city}
         onChange={(e) => set('city')(e.target.value)}
       />
-      <div className="flex flex-col gap-1">
-        <label
-          htmlFor={regionId}
-          className="text-sm font-medium text-slate-700"
-        >
-          Región
-          <span aria-hidden="true" className="text-rose-700">
-            {' '}
-            *
-          </span>
-        </label>
-        <select
-          id={regionId}
-          required
-          autoComplete="address-level1"
-          value={address.region ?? ''}
-          aria-invalid={errors.region ? true : undefined}
-          aria-describedby={errors.region ? `${regionId}-error` : undefined}
-          onChange={(e) => set('region')(e.target.value)}
-          className={`${inputClass} ${errors.region ? 'border-rose-500' : 'border-slate-300'}`}
-        >
-          <option value="">Elige una región</option>
-          {chileanRegions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        <FieldMessage id={`${regionId}-error`} error={errors.region} />
-      </div>
+      <SelectField
+        label="Región"
+        name="region"
+        required
+        autoComplete="address-level1"
+        value={address.region ?? ''}
+        error={errors.region}
+        onChange={(e) => set('region')(e.target.value)}
+      >
+        <option value="">Elige una región</option>
+        {chileanRegions.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label="Código postal"
+        name="postal_code"
         autoComplete="postal-code"
         inputMode="numeric"
         value={address.postal_code ?? ''}

@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
-import { FormError } from '@/components/field-errors';
+import { FormError } from '@/components/form-error';
 import { ApiError } from '@/lib/api-client';
-import { fieldError, namesField } from '@/lib/field-error';
-import type { Cart, Order, OrderAddress, PaymentMethod } from '@/types/shop';
+import { apiFieldErrors } from '@/lib/form-errors';
+import type { FieldErrors } from '@/lib/form-errors';
+import type {
+  Cart,
+  OrderAddress,
+  PaymentMethod,
+  PlacedOrder,
+  ShippingOption,
+} from '@/types/shop';
 
 import { usePlaceOrder } from '../api/place-order';
 import { checkAddress } from '../lib/check-address';
@@ -36,7 +43,7 @@ const emptyAddress: OrderAddress = {
 
 interface Props {
   cart: Cart;
-  onPlaced: (order: Order) => void;
+  onPlaced: (placed: PlacedOrder) => void;
   /** What to show when the server wants the shopper signed in. */
   signIn?: ReactNode;
 }
@@ -50,11 +57,7 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
   const [step, setStep] = useState<Step>('address');
   const [address, setAddress] = useState(emptyAddress);
   const [addressErrors, setAddressErrors] = useState<AddressErrors>({});
-  const [shipping, setShipping] = useState<{
-    code: string;
-    name: string;
-    amount: string;
-  } | null>(null);
+  const [shipping, setShipping] = useState<ShippingOption | null>(null);
   const [payment, setPayment] = useState<PaymentMethod | ''>('');
   const [paymentError, setPaymentError] = useState<string>();
   const [notes, setNotes] = useState('');
@@ -102,13 +105,15 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
         onSuccess: onPlaced,
         onError: (error) => {
           // Send the shopper back to the step with the field to fix.
-          if (namesField(error, 'shipping_address.')) {
-            setAddressErrors(serverAddressErrors(error));
+          const bad = apiFieldErrors(error);
+          const wrong = addressFieldErrors(bad);
+          if (Object.keys(wrong).length > 0) {
+            setAddressErrors(wrong);
             setStep('address');
-          } else if (namesField(error, 'shipping_method')) {
+          } else if (bad.shipping_method) {
             setStep('shipping');
-          } else if (namesField(error, 'payment_method')) {
-            setPaymentError(fieldError(error, 'payment_method'));
+          } else if (bad.payment_method) {
+            setPaymentError(bad.payment_method);
             setStep('payment');
           }
         },
@@ -164,10 +169,8 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
           <ShippingStep
             region={address.region ?? ''}
             method={shipping?.code ?? ''}
-            error={fieldError(place.error, 'shipping_method')}
-            onChange={(code, name, amount) =>
-              setShipping({ code, name, amount })
-            }
+            error={apiFieldErrors(place.error).shipping_method}
+            onChange={setShipping}
           />
         )}
         {step === 'payment' && (
@@ -187,7 +190,7 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
             shipping={shipping}
             payment={payment}
             notes={notes}
-            notesError={fieldError(place.error, 'notes')}
+            notesError={apiFieldErrors(place.error).notes}
             onNotes={setNotes}
             onEdit={setStep}
           />
@@ -206,7 +209,7 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
               {signIn}
             </div>
           ) : (
-            <FormError error={place.error} title="No pudimos crear el pedido" />
+            <FormError error={place.error} />
           ))}
         {step === 'review' && blocked && (
           <p role="alert" className="text-rose-800">
@@ -244,7 +247,8 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
   );
 }
 
-function serverAddressErrors(error: unknown): AddressErrors {
+/** The server's errors about the shipping address, by field. */
+function addressFieldErrors(bad: FieldErrors): AddressErrors {
   const out: AddressErrors = {};
   for (const f of [
     'name',
@@ -255,7 +259,7 @@ function serverAddressErrors(error: unknown): AddressErrors {
     'phone',
     'country',
   ] as const) {
-    const message = fieldError(error, `shipping_address.${f}`);
+    const message = bad[`shipping_address.${f}`];
     if (message) out[f] = message;
   }
   return out;

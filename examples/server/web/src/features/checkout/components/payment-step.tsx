@@ -1,6 +1,7 @@
-import { FieldMessage } from '@/components/form-field';
 import { paymentMethodLabel } from '@/lib/order-status';
 import type { PaymentMethod } from '@/types/shop';
+
+import { FieldMessage } from './field-message';
 
 const methods: { code: PaymentMethod; help: string }[] = [
   {

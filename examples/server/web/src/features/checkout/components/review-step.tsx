@@ -1,15 +1,21 @@
 import { useId } from 'react';
 
-import { FieldMessage, inputClass } from '@/components/form-field';
 import { TotalsSummary } from '@/components/totals-summary';
 import { regionName } from '@/lib/chile-regions';
 import { paymentMethodLabel } from '@/lib/order-status';
-import type { Cart, OrderAddress, PaymentMethod } from '@/types/shop';
+import type {
+  Cart,
+  OrderAddress,
+  PaymentMethod,
+  ShippingOption,
+} from '@/types/shop';
+
+import { FieldMessage } from './field-message';
 
 interface Props {
   cart: Cart;
   address: OrderAddress;
-  shipping: { name: string; amount: string } | null;
+  shipping: ShippingOption | null;
   payment: PaymentMethod;
   notes: string;
   notesError?: string;
@@ -82,7 +88,7 @@ export function ReviewStep(props: Props) {
           </dt>
           <dd className="mt-1 text-slate-700">
             {shipping
-              ? `${shipping.name} (${shipping.amount})`
+              ? `${shipping.name} (${shipping.amount_formatted})`
               : 'La más conveniente para tu región'}
           </dd>
         </div>
@@ -106,7 +112,7 @@ export function ReviewStep(props: Props) {
           aria-invalid={props.notesError ? true : undefined}
           aria-describedby={props.notesError ? `${notesId}-error` : undefined}
           onChange={(e) => props.onNotes(e.target.value)}
-          className={`${inputClass} border-slate-300`}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500 focus:outline-none"
         />
         <FieldMessage id={`${notesId}-error`} error={props.notesError} />
       </div>
@@ -116,7 +122,9 @@ export function ReviewStep(props: Props) {
         title="Total de productos"
         totalLabel="Total sin envío"
         shippingPending={
-          shipping ? `${shipping.amount}, se suma al total` : 'Se suma al total'
+          shipping
+            ? `${shipping.amount_formatted}, se suma al total`
+            : 'Se suma al total'
         }
       />
     </section>

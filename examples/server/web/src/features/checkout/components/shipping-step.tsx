@@ -1,16 +1,18 @@
 import { ErrorState } from '@/components/error-state';
-import { FieldMessage } from '@/components/form-field';
 import { Loading } from '@/components/loading';
 import { ApiError } from '@/lib/api-client';
 import { regionName } from '@/lib/chile-regions';
+import type { ShippingOption } from '@/types/shop';
 
 import { useShippingOptions } from '../api/get-shipping-options';
+
+import { FieldMessage } from './field-message';
 
 interface Props {
   region: string;
   method: string;
   error?: string;
-  onChange: (code: string, name: string, amount: string) => void;
+  onChange: (option: ShippingOption | null) => void;
 }
 
 /**
@@ -54,9 +56,16 @@ export function ShippingStep({ region, method, error, onChange }: Props) {
                   name="shipping_method"
                   value={o.code}
                   checked={method === o.code}
-                  onChange={() => onChange(o.code, o.name, o.amount_formatted)}
+                  onChange={() => onChange(o)}
                 />
-                <span className="flex-1">{o.name}</span>
+                <span className="flex-1">
+                  {o.name}
+                  {o.cheapest && (
+                    <span className="ml-2 text-xs text-emerald-700">
+                      (más conveniente)
+                    </span>
+                  )}
+                </span>
                 <span className="font-semibold">
                   {o.amount === 0 ? 'Gratis' : o.amount_formatted}
                 </span>

@@ -6,11 +6,13 @@ import { TotalsSummary } from '@/components/totals-summary';
 import { storeName } from '@/config/paths';
 import { regionName } from '@/lib/chile-regions';
 import { formatDateTime } from '@/lib/format-date';
-import { paymentMethodLabel } from '@/lib/order-status';
+import { paymentMethodLabel, shippingMethodLabel } from '@/lib/order-status';
 import type { Order, OrderAddress } from '@/types/shop';
 
 interface Props {
   order: Order;
+  /** Staff see who made each change and the customer's id. */
+  staff?: boolean;
   /** Shown above the lines: staff's status actions, for one. */
   actions?: ReactNode;
   heading?: string;
@@ -20,7 +22,7 @@ interface Props {
  * OrderDetails is an order as it was sold: its lines and amounts as the
  * server priced them, where it goes, how it is paid, and its timeline.
  */
-export function OrderDetails({ order, actions, heading }: Props) {
+export function OrderDetails({ order, actions, heading, staff }: Props) {
   return (
     <article className="mx-auto max-w-5xl px-4 py-6">
       <title>{`Pedido ${order.number} · ${storeName}`}</title>
@@ -36,7 +38,7 @@ export function OrderDetails({ order, actions, heading }: Props) {
         <time dateTime={order.created_at}>
           {formatDateTime(order.created_at)}
         </time>
-        {order.customer?.email ? ` · ${order.customer.email}` : ''}
+        {staff && ` · cliente #${order.customer_id}`}
       </p>
 
       {actions && <div className="mt-4">{actions}</div>}
@@ -68,8 +70,8 @@ export function OrderDetails({ order, actions, heading }: Props) {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {order.lines.map((l) => (
-                  <tr key={l.id}>
+                {order.lines.map((l, i) => (
+                  <tr key={i}>
                     <th scope="row" className="py-2 pr-4 font-normal">
                       {l.name}
                       <span className="block text-xs text-slate-500">
@@ -98,9 +100,9 @@ export function OrderDetails({ order, actions, heading }: Props) {
                 Despacho
               </h2>
               <Address address={order.shipping_address} />
-              {(order.shipping_method_name || order.shipping_method) && (
+              {order.shipping_method && (
                 <p className="mt-1 text-sm text-slate-600">
-                  {order.shipping_method_name || order.shipping_method}
+                  {shippingMethodLabel(order.shipping_method)}
                 </p>
               )}
             </section>
@@ -114,12 +116,6 @@ export function OrderDetails({ order, actions, heading }: Props) {
               <p className="text-sm text-slate-700">
                 {paymentMethodLabel(order.payment_method)}
               </p>
-              {order.payment_instructions &&
-                order.payment_status === 'pending' && (
-                  <p className="mt-1 text-sm whitespace-pre-line text-slate-700">
-                    {order.payment_instructions}
-                  </p>
-                )}
             </section>
           </div>
 
@@ -134,7 +130,7 @@ export function OrderDetails({ order, actions, heading }: Props) {
             </section>
           )}
 
-          <OrderTimeline entries={order.timeline ?? []} />
+          <OrderTimeline entries={order.timeline ?? []} showActors={staff} />
         </div>
 
         <aside>

@@ -8,7 +8,13 @@ import type { Order } from '@/types/shop';
  * OrderPlaced thanks the shopper and says what comes next: for a bank
  * transfer, where to pay.
  */
-export function OrderPlaced({ order }: { order: Order }) {
+export function OrderPlaced({
+  order,
+  instructions,
+}: {
+  order: Order;
+  instructions?: string;
+}) {
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
       <title>{`Pedido recibido · ${storeName}`}</title>
@@ -39,7 +45,7 @@ export function OrderPlaced({ order }: { order: Order }) {
             Cómo pagar
           </h2>
           <p className="mt-1 text-sm whitespace-pre-line text-slate-700">
-            {order.payment_instructions ||
+            {instructions ||
               'Te enviaremos por correo los datos para la transferencia.'}
           </p>
           <p className="mt-2 text-sm text-slate-600">
