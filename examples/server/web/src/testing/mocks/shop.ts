@@ -352,10 +352,7 @@ export const shopHandlers = [
     );
   }),
 
-  http.get('*/cart', ({ request }) => {
-    requests.push(new URL(request.url));
-    return HttpResponse.json(cartBody());
-  }),
+  http.get('*/cart', () => HttpResponse.json(cartBody())),
 
   http.post('*/cart/items', async ({ request }) => {
     const body = (await request.json()) as Record<string, unknown>;
