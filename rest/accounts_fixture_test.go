@@ -120,6 +120,7 @@ var accountTests = []struct {
 	{"VerifyEmailAndErase", testVerifyEmailAndErase},
 	{"OddInputsNever500", testOddInputsNever500},
 	{"ExpiredStaffPassword", testExpiredStaffPassword},
+	{"AccountBackoff", testAccountBackoff},
 }
 
 func runAccountTests(t *testing.T, b backend) {

@@ -394,3 +394,40 @@ func testExpiredStaffPassword(t *testing.T, b backend) {
 		t.Fatalf("change expired password = %d %s", rec.Code, rec.Body)
 	}
 }
+
+// testAccountBackoff guesses one account's password from many addresses:
+// after three failures the account backs off whatever the address, even
+// for the right password, and the wait doubles.
+func testAccountBackoff(t *testing.T, b backend) {
+	a := newAccounts(t, b)
+	a.register(t, "ana@example.com")
+	try := func(i int, pw string) *httptest.ResponseRecorder {
+		return a.do(t, req{method: "POST", path: "/auth/login",
+			ip:   fmt.Sprintf("203.0.113.%d", 100+i),
+			body: `{"email":"ana@example.com","password":"` + pw + `"}`})
+	}
+	for i := range 3 {
+		if rec := try(i, "Mala-Clave-1"); rec.Code != http.StatusUnauthorized {
+			t.Fatalf("failure %d = %d; want 401", i+1, rec.Code)
+		}
+	}
+	if rec := try(3, "Mala-Clave-1"); rec.Code != http.StatusUnauthorized {
+		t.Fatalf("4th failure = %d; want 401, counted", rec.Code)
+	}
+	rec := try(4, password)
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") != "1" {
+		t.Fatalf("right password while backing off = %d, Retry-After %q; want 429 and 1",
+			rec.Code, rec.Header().Get("Retry-After"))
+	}
+	a.clock.Add(time.Second)
+	if rec := try(5, "Mala-Clave-1"); rec.Code != http.StatusUnauthorized {
+		t.Fatalf("5th failure after the wait = %d; want 401", rec.Code)
+	}
+	if rec := try(6, password); rec.Header().Get("Retry-After") != "2" {
+		t.Errorf("after the 5th failure Retry-After = %q; want 2", rec.Header().Get("Retry-After"))
+	}
+	a.clock.Add(2 * time.Second)
+	if rec := try(7, password); rec.Code != http.StatusOK {
+		t.Errorf("right password after the wait = %d %s; want 200", rec.Code, rec.Body)
+	}
+}
