@@ -132,18 +132,20 @@ var errCSRF = commerce.Errorf(commerce.KindForbidden, "rest.csrf",
 	"falta el encabezado X-CSRF-Token o no coincide con la cookie moderno_csrf")
 
 // cookieRefresh returns the refresh token of the cookie after checking
-// that the CSRF header matches the CSRF cookie.
+// that the CSRF header matches the CSRF cookie. Without a refresh cookie
+// there is no session to protect: that is a 401, so that a browser without
+// a session learns just that.
 func cookieRefresh(r *http.Request) (string, error) {
+	rc, err := r.Cookie(RefreshCookie)
+	if err != nil || rc.Value == "" {
+		return "", commerce.Errorf(commerce.KindUnauthenticated, "rest.refresh",
+			"sesión no válida o expirada")
+	}
 	c, err := r.Cookie(CSRFCookie)
 	header := r.Header.Get(CSRFHeader)
 	if err != nil || c.Value == "" || header == "" ||
 		subtle.ConstantTimeCompare([]byte(c.Value), []byte(header)) != 1 {
 		return "", errCSRF
-	}
-	rc, err := r.Cookie(RefreshCookie)
-	if err != nil || rc.Value == "" {
-		return "", commerce.Errorf(commerce.KindUnauthenticated, "rest.refresh",
-			"sesión no válida o expirada")
 	}
 	return rc.Value, nil
 }

@@ -92,6 +92,7 @@ func testCookieModeCSRF(t *testing.T, b backend) {
 		{"logout with another token", "/auth/logout", header("nope"), both, 403},
 		{"refresh without the refresh cookie", "/auth/refresh", header(csrf.Value),
 			[]*http.Cookie{csrf}, 401},
+		{"refresh of a browser without a session", "/auth/refresh", header(""), nil, 401},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
