@@ -1,6 +1,8 @@
 package rest_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -430,5 +432,28 @@ func testAccountBackoff(t *testing.T, b backend) {
 	a.clock.Add(2 * time.Second)
 	if rec := try(7, password); rec.Code != http.StatusOK {
 		t.Errorf("right password after the wait = %d %s; want 200", rec.Code, rec.Body)
+	}
+}
+
+// brokenLimiter fails as a limiter whose Redis went away does.
+type brokenLimiter struct{}
+
+func (brokenLimiter) Allow(context.Context, string, ratelimit.Limit) (ratelimit.Decision, error) {
+	return ratelimit.Decision{}, errors.New("redis: connection refused")
+}
+
+// TestLimiterOutageLetsRequestsThrough: an outage of the limits' store
+// must not become an outage of the shop; it is logged.
+func TestLimiterOutageLetsRequestsThrough(t *testing.T) {
+	a := newAccounts(t, memoryBackend, func(c *rest.Config) { c.Limiter = brokenLimiter{} })
+	for i := range 7 {
+		rec := a.do(t, req{method: "POST", path: "/auth/login",
+			body: fmt.Sprintf(`{"email":"n%d@example.com","password":"Mala-Clave-1"}`, i)})
+		if rec.Code != http.StatusUnauthorized {
+			t.Fatalf("login %d with the limiter down = %d %s; want 401", i+1, rec.Code, rec.Body)
+		}
+	}
+	if !strings.Contains(a.logs.String(), "rate limiter failed") {
+		t.Errorf("the outage was not logged: %s", a.logs)
 	}
 }
