@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
 )
@@ -22,6 +23,9 @@ type Outbox interface {
 	Pending(ctx context.Context, limit int) ([]OutboxEvent, error)
 	// MarkPublished marks events published; marking one twice is no error.
 	MarkPublished(ctx context.Context, ids ...int64) error
+	// DeletePublished deletes the events published before the time and
+	// returns how many; events not yet published stay.
+	DeletePublished(ctx context.Context, before time.Time) (int, error)
 }
 
 // Relay publishes up to limit pending events of the outbox, in order, and

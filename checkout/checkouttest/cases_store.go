@@ -264,6 +264,20 @@ func testOutbox(t *testing.T, f *fixture) {
 	if again, _ := checkout.Relay(ctx, f.env.Outbox, &bus, 100); again != 0 {
 		t.Errorf("second relay published %d; want 0", again)
 	}
+
+	// Purging keeps what is not published yet.
+	f.mustPlace(t, f.env.AddCustomer(t), request(item(p, 1)))
+	if n, err := f.env.Outbox.DeletePublished(ctx, time.Unix(0, 0)); err != nil || n != 0 {
+		t.Errorf("DeletePublished(1970) = %d, %v; want 0", n, err)
+	}
+	far := time.Now().AddDate(100, 0, 0)
+	if n, err := f.env.Outbox.DeletePublished(ctx, far); err != nil || n != len(want) {
+		t.Errorf("DeletePublished(later) = %d, %v; want the %d published", n, err, len(want))
+	}
+	left, err := f.env.Outbox.Pending(ctx, 100)
+	if err != nil || len(left) == 0 || left[0].Event.Name != order.EventCreated {
+		t.Errorf("after the purge Pending = %v, %v; want the new order's events", left, err)
+	}
 }
 
 // stuckReader returns the same bytes for its first reads, so that two

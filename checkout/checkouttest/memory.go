@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/ecommerce-moderno/moderno/catalog"
 	"github.com/ecommerce-moderno/moderno/checkout"
@@ -19,6 +20,10 @@ import (
 // checkout and order declare, for tests and examples. It is safe for
 // concurrent use.
 type Memory struct {
+	// Clock stamps the events MarkPublished marks; the system clock when
+	// nil. Set it before first use.
+	Clock commerce.Clock
+
 	mu sync.Mutex
 	st state
 }
@@ -52,7 +57,7 @@ type state struct {
 	numbers    map[string]commerce.OrderID
 	byKey      map[ownerKey]commerce.OrderID
 	outbox     []checkout.OutboxEvent
-	published  map[int64]bool
+	published  map[int64]time.Time
 	keys       map[[2]string]checkout.KeyRecord
 	last       int64 // the last id handed out, for every kind of row
 }
@@ -62,7 +67,7 @@ func NewMemory() *Memory {
 	return &Memory{st: state{products: map[commerce.ProductID]catalog.Product{},
 		warehouses: map[commerce.WarehouseID]bool{}, levels: map[levelKey]inventory.Level{},
 		orders: map[commerce.OrderID]order.Order{}, numbers: map[string]commerce.OrderID{},
-		byKey: map[ownerKey]commerce.OrderID{}, published: map[int64]bool{},
+		byKey: map[ownerKey]commerce.OrderID{}, published: map[int64]time.Time{},
 		keys: map[[2]string]checkout.KeyRecord{}}}
 }
 
@@ -268,7 +273,7 @@ func (m *Memory) Pending(_ context.Context, limit int) ([]checkout.OutboxEvent, 
 	defer m.mu.Unlock()
 	var out []checkout.OutboxEvent
 	for _, e := range m.st.outbox {
-		if !m.st.published[e.ID] && len(out) < limit {
+		if _, done := m.st.published[e.ID]; !done && len(out) < limit {
 			out = append(out, e)
 		}
 	}
@@ -280,7 +285,33 @@ func (m *Memory) MarkPublished(_ context.Context, ids ...int64) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, id := range ids {
-		m.st.published[id] = true
+		if _, done := m.st.published[id]; !done {
+			m.st.published[id] = m.now()
+		}
 	}
 	return nil
+}
+
+func (m *Memory) now() time.Time {
+	if m.Clock == nil {
+		return time.Now()
+	}
+	return m.Clock.Now()
+}
+
+// DeletePublished deletes the events published before the time.
+func (m *Memory) DeletePublished(_ context.Context, before time.Time) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	kept := m.st.outbox[:0:0]
+	n := 0
+	for _, e := range m.st.outbox {
+		if at, done := m.st.published[e.ID]; done && at.Before(before) {
+			n++
+			continue
+		}
+		kept = append(kept, e)
+	}
+	m.st.outbox = kept
+	return n, nil
 }

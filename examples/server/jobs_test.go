@@ -95,6 +95,7 @@ func newShopJobsEnv(t *testing.T, ttl time.Duration) *shopJobsEnv {
 	t.Helper()
 	e := &shopJobsEnv{mem: checkouttest.NewMemory(), clock: checkouttest.NewClock(),
 		bus: &commerce.Bus{}}
+	e.mem.Clock = e.clock
 	wh := e.mem.AddWarehouse()
 	e.product = catalog.Product{Name: "Té", SKU: "TE", Slug: "te", Active: true,
 		Price: commerce.FromMinor(2990, commerce.CLP)}
@@ -138,9 +139,9 @@ func TestShopJobs(t *testing.T) {
 	}
 
 	// The relay publishes the order's events once.
-	if n, err := e.jobs.relay(ctx); err != nil || n == 0 || len(heard) != n ||
-		heard[0] != order.EventCreated {
-		t.Fatalf("relay = %d, %v; heard %v", n, err, heard)
+	relayed, err := e.jobs.relay(ctx)
+	if err != nil || relayed == 0 || len(heard) != relayed || heard[0] != order.EventCreated {
+		t.Fatalf("relay = %d, %v; heard %v", relayed, err, heard)
 	}
 	if n, err := e.jobs.relay(ctx); n != 0 || err != nil {
 		t.Errorf("second relay = %d, %v; want nothing left", n, err)
@@ -162,7 +163,9 @@ func TestShopJobs(t *testing.T) {
 		t.Errorf("second sweep = %d; want 0", n)
 	}
 
-	// The cleanup deletes keys past their day and guest carts past 30 days.
+	// The cleanup deletes keys past their day, guest carts past 30 days and
+	// events published more than a week ago, but not the sweep's events,
+	// which wait for the relay.
 	if _, _, err := e.keys.Do(ctx, "user:7", "k1", "fp", func(context.Context) (
 		checkout.Response, error) {
 		return checkout.Response{Status: 201}, nil
@@ -176,8 +179,12 @@ func TestShopJobs(t *testing.T) {
 		t.Fatalf("cleanup at once = %d, %v; want nothing to delete", n, err)
 	}
 	e.clock.Advance(31 * 24 * time.Hour)
-	if n, err := e.jobs.cleanup(ctx); n != 2 || err != nil {
-		t.Errorf("cleanup after 31 days = %d, %v; want the key and the guest cart", n, err)
+	if n, err := e.jobs.cleanup(ctx); n != 2+relayed || err != nil {
+		t.Errorf("cleanup after 31 days = %d, %v; want the key, the guest cart and %d events",
+			n, err, relayed)
+	}
+	if n, err := e.jobs.relay(ctx); n == 0 || err != nil {
+		t.Errorf("relay after the cleanup = %d, %v; want the sweep's events", n, err)
 	}
 }
 

@@ -15,6 +15,10 @@ import (
 // the browser keeps its cookie.
 const guestCartAge = 30 * 24 * time.Hour
 
+// publishedAge is how long a published event stays in the outbox, for
+// looking into what was announced.
+const publishedAge = 7 * 24 * time.Hour
+
 // batch is how many rows one step of a job handles.
 const batch = 100
 
@@ -66,8 +70,8 @@ func (s shopJobs) sweep(ctx context.Context) (int, error) {
 	}
 }
 
-// cleanup deletes expired idempotency keys and guest carts left alone for
-// guestCartAge.
+// cleanup deletes expired idempotency keys, guest carts left alone for
+// guestCartAge, and events published more than publishedAge ago.
 func (s shopJobs) cleanup(ctx context.Context) (int, error) {
 	keys, err := s.keys.DeleteExpired(ctx, s.clock.Now())
 	if err != nil {
@@ -77,5 +81,9 @@ func (s shopJobs) cleanup(ctx context.Context) (int, error) {
 	if err != nil {
 		return keys + carts, fmt.Errorf("guest carts: %w", err)
 	}
-	return keys + carts, nil
+	events, err := s.outbox.DeletePublished(ctx, s.clock.Now().Add(-publishedAge))
+	if err != nil {
+		return keys + carts + events, fmt.Errorf("published events: %w", err)
+	}
+	return keys + carts + events, nil
 }

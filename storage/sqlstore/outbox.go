@@ -75,3 +75,17 @@ func (db *DB) MarkPublished(ctx context.Context, ids ...int64) error {
 	}
 	return nil
 }
+
+// DeletePublished deletes the events published before the time.
+func (db *DB) DeletePublished(ctx context.Context, before time.Time) (int, error) {
+	res, err := db.write.ExecContext(ctx,
+		"DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?", utc(before))
+	if err != nil {
+		return 0, fmt.Errorf("outbox delete published: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("outbox delete published: %w", err)
+	}
+	return int(n), nil
+}
