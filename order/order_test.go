@@ -255,6 +255,12 @@ func TestOwnerCancel(t *testing.T) {
 	if err != nil || got.Status != order.StatusCancelled || got.Timeline[0].ActorID != alice.UserID {
 		t.Errorf("owner Cancel = %+v, %v; want cancelled by alice", got, err)
 	}
+	// Cancelling again says so, not that the order is under way.
+	_, err = e.svc.Cancel(ctx, alice, o.ID, "")
+	if commerce.ErrorKind(err) != commerce.KindConflict ||
+		commerce.ErrorMessage(err) != "el pedido ya está cancelado" {
+		t.Errorf("second owner Cancel = %v; want conflict \"el pedido ya está cancelado\"", err)
+	}
 	busy := e.add(t, alice.UserID, order.StatusProcessing, 1000)
 	if _, err := e.svc.Cancel(ctx, alice, busy.ID, ""); commerce.ErrorKind(err) !=
 		commerce.KindConflict {

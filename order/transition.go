@@ -84,6 +84,9 @@ func (s *Service) Cancel(ctx context.Context, p commerce.Principal, id commerce.
 		if !mayRead(p, c.o) {
 			return commerce.NotFound(op, "pedido")
 		}
+		if c.o.Status == StatusCancelled {
+			return commerce.Errorf(commerce.KindConflict, op, "el pedido ya está cancelado")
+		}
 		staff := p.Can(commerce.PermOrdersManage)
 		if !staff && (c.o.Status != StatusPending || c.o.PaymentStatus != PaymentPending) {
 			return commerce.Errorf(commerce.KindConflict, op,
