@@ -237,8 +237,14 @@ func (h *Handler) Owns(path string) bool {
 	return false
 }
 
-// NotFound answers 404 in the API's error form.
+// NotFound answers 404 in the API's error form, or 405 for a route of the
+// API asked with a method it does not serve (a program's catch-all route
+// may have taken the request first).
 func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
+	if h.routeMethods(r) != "" {
+		h.MethodNotAllowed(w, r)
+		return
+	}
 	RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, errNoRoute)
 	})).ServeHTTP(w, r)
@@ -247,7 +253,11 @@ func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
 // MethodNotAllowed answers 405 in the API's error form.
 func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Allow", allowed(r))
+		allow := h.routeMethods(r)
+		if allow == "" {
+			allow = allowed(r)
+		}
+		w.Header().Set("Allow", allow)
 		body := errorBody{Error: errorJSON{Code: "method_not_allowed",
 			Message: "método no permitido", RequestID: RequestIDFrom(r.Context())}}
 		writeJSON(w, r, http.StatusMethodNotAllowed, body)
@@ -280,12 +290,27 @@ func durationOr(d, def time.Duration) time.Duration {
 	return d
 }
 
+// routeMethods lists the methods the API's own routes serve at the request's
+// path, rooted as in ServeHTTP; "" when none, as under a program's prefix.
+func (h *Handler) routeMethods(r *http.Request) string {
+	return matching(h.mux, r)
+}
+
 // allowed lists the methods the router serves at the request's path.
 func allowed(r *http.Request) string {
 	rctx := chi.RouteContext(r.Context())
 	if rctx == nil || rctx.Routes == nil {
 		return "GET, HEAD"
 	}
+	if ms := matching(rctx.Routes, r); ms != "" {
+		return ms
+	}
+	return "GET, HEAD"
+}
+
+// matching lists the methods routes serve at the request's path; "" when
+// none.
+func matching(routes chi.Routes, r *http.Request) string {
 	path := r.URL.RawPath
 	if path == "" {
 		path = r.URL.Path
@@ -293,12 +318,9 @@ func allowed(r *http.Request) string {
 	var ms []string
 	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost,
 		http.MethodPut, http.MethodDelete} {
-		if rctx.Routes.Match(chi.NewRouteContext(), m, path) {
+		if routes.Match(chi.NewRouteContext(), m, path) {
 			ms = append(ms, m)
 		}
-	}
-	if len(ms) == 0 {
-		return "GET, HEAD"
 	}
 	return strings.Join(ms, ", ")
 }

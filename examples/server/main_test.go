@@ -194,6 +194,20 @@ func checkStorefront(t *testing.T, m *Main) {
 			t.Errorf("GET %s = %d; want %d", path, resp.StatusCode, want)
 		}
 	}
+	// A route of the API asked with a method it does not serve is a 405
+	// naming its own methods, never a 404 or the storefront's.
+	for _, c := range []struct{ method, path, allow string }{
+		{http.MethodGet, "/cart/items", "POST"},
+		{http.MethodHead, "/cart/items", "POST"},
+		{"FOO", "/cart/items", "POST"},
+		{http.MethodPost, "/cart", "GET, HEAD, DELETE"},
+	} {
+		code, h, _ := send(t, m, c.method, c.path, "", nil)
+		if code != http.StatusMethodNotAllowed || h.Get("Allow") != c.allow {
+			t.Errorf("%s %s = %d, Allow %q; want 405, Allow %q", c.method, c.path, code,
+				h.Get("Allow"), c.allow)
+		}
+	}
 	resp, _ = fetch(t, m, "/products")
 	for name, want := range map[string]string{"X-Content-Type-Options": "nosniff",
 		"X-Frame-Options": "DENY", "Referrer-Policy": "strict-origin-when-cross-origin"} {
