@@ -28,3 +28,13 @@ func (m *Main) shared(ctx context.Context) (*redis.Client, auth.Store, ratelimit
 		"redis", redact(m.Config.RedisURL), "prefix", c.Prefix())
 	return c, c.Sessions(), c.Limiter(), nil
 }
+
+// checks are the checks of GET /health: the database, and Redis when
+// sessions live there, since no signed-in request works without it.
+func (m *Main) checks() map[string]func(context.Context) error {
+	checks := map[string]func(context.Context) error{"database": m.db.Ping}
+	if m.accounts != nil && m.accounts.redis != nil {
+		checks["redis"] = m.accounts.redis.Ping
+	}
+	return checks
+}

@@ -133,8 +133,17 @@ func TestRedisDown(t *testing.T) {
 	if code, _, _ := send(t, m, http.MethodGet, "/me", "", bearer); code != http.StatusOK {
 		t.Fatalf("/me with Redis up = %d; want 200", code)
 	}
+	if code, _, body := send(t, m, http.MethodGet, "/health", "", nil); code != 200 ||
+		!strings.Contains(body, "redis") {
+		t.Errorf("/health with Redis up = %d %s; want 200 naming redis", code, body)
+	}
 
 	proxy.Kill()
+
+	if code, _, body := send(t, m, http.MethodGet, "/health", "", nil); code != 503 ||
+		!strings.Contains(body, "redis") {
+		t.Errorf("/health with Redis down = %d %s; want 503 naming redis", code, body)
+	}
 
 	if code, _, body := send(t, m, http.MethodGet, "/me", "", bearer); code != 503 ||
 		!strings.Contains(body, `"error"`) {

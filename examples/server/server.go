@@ -223,7 +223,7 @@ func (m *Main) handler() (http.Handler, error) {
 	api := rest.New(rest.Config{
 		Catalog: m.catalog,
 		Logger:  m.Log,
-		Checks:  map[string]func(context.Context) error{"database": m.db.Ping},
+		Checks:  m.checks(),
 
 		// accounts API (issue 3)
 		Accounts: m.accounts.service, Inventory: m.inventory,
