@@ -192,7 +192,8 @@ func New(cfg Config) *Handler {
 func (h *Handler) Register(r chi.Router) {
 	r.Group(func(r chi.Router) {
 		r.Use(RequestID, h.recoverPanics, h.origin,
-			h.limit("general", h.limits.General, perIP), h.authenticate, h.limitSearch)
+			h.limit("general", h.limits.General, perIP), h.authenticate, h.limitSearch,
+			h.limitAdmin)
 		get(r, "/health", h.health)
 		get(r, "/products", h.listProducts)
 		get(r, "/products/{ref}", h.product)

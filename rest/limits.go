@@ -48,6 +48,11 @@ func (h *Handler) limit(name string, l ratelimit.Limit, scope limitScope) func(h
 			return next
 		}
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if counted(r.Context(), name) {
+				next.ServeHTTP(w, r)
+				return
+			}
+			r = r.WithContext(context.WithValue(r.Context(), countedKey{name}, true))
 			key := name + ":ip:" + ClientIPFrom(r.Context())
 			if p := PrincipalFrom(r.Context()); scope == perUser && p.UserID != 0 {
 				key = name + ":user:" + strconv.FormatInt(int64(p.UserID), 10)
@@ -67,6 +72,29 @@ func (h *Handler) limit(name string, l ratelimit.Limit, scope limitScope) func(h
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// countedKey marks a request already counted under the named limit, so
+// that a route reached through two groups that both apply it counts once.
+type countedKey struct{ name string }
+
+func counted(ctx context.Context, name string) bool {
+	v, _ := ctx.Value(countedKey{name}).(bool)
+	return v
+}
+
+// limitAdmin counts every request under /admin, whatever group serves it
+// (accounts, orders, refunds), under the admin limit per user. The staff
+// routes outside /admin (catalog writes, stock) count in their group.
+func (h *Handler) limitAdmin(next http.Handler) http.Handler {
+	limited := h.limit("admin", h.limits.Admin, perUser)(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/admin" || strings.HasPrefix(r.URL.Path, "/admin/") {
+			limited.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // limitSearch counts full-text searches under the search limit: any path
