@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -14,24 +13,27 @@ import (
 	"github.com/ecommerce-moderno/moderno/commerce"
 )
 
-// maxBody bounds a request body; no route of the API needs more.
+// maxBody bounds the body of a shop route (cart, orders, payments) and of
+// a webhook; no route of the API needs more.
 const maxBody = 1 << 20
 
-// readBody reads the whole body, up to maxBody, as a malformed-request
-// error naming "body" when it is longer or cannot be read.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+// readBody reads the whole body, up to limit bytes. It is the one reader
+// of every route's body: a longer one is a too-large error (413), one that
+// cannot be read a malformed request (400), both in the API's form.
+func readBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.Body == nil {
 		return nil, nil
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	var tooBig *http.MaxBytesError
 	switch {
-	case errors.As(err, &tooBig):
-		return nil, malformed(commerce.FieldError{Field: "body",
-			Message: fmt.Sprintf("el cuerpo admite hasta %d bytes", maxBody)})
+	case errors.As(err, &tooBig): // a bound set before the API's, by the server
+		return nil, errTooLarge(min(limit, tooBig.Limit))
 	case err != nil:
 		return nil, malformed(commerce.FieldError{Field: "body",
 			Message: "no se pudo leer el cuerpo"})
+	case int64(len(b)) > limit:
+		return nil, errTooLarge(limit)
 	}
 	return b, nil
 }
@@ -43,8 +45,8 @@ type object map[string]json.RawMessage
 
 // readObject reads the body as one JSON object. An empty body is an empty
 // object when optional; anything else is a malformed request.
-func readObject(w http.ResponseWriter, r *http.Request, optional bool) (object, error) {
-	b, err := readBody(w, r)
+func readObject(r *http.Request, optional bool) (object, error) {
+	b, err := readBody(r, maxBody)
 	if err != nil {
 		return nil, err
 	}

@@ -178,7 +178,7 @@ func (h *Handler) getCart(w http.ResponseWriter, r *http.Request) {
 
 // addCartItem serves POST /cart/items: 201.
 func (h *Handler) addCartItem(w http.ResponseWriter, r *http.Request) {
-	body, err := readObject(w, r, false)
+	body, err := readObject(r, false)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -202,7 +202,7 @@ func (h *Handler) updateCartItem(w http.ResponseWriter, r *http.Request) {
 	id, err := cartItemID(r)
 	var body object
 	if err == nil {
-		body, err = readObject(w, r, false)
+		body, err = readObject(r, false)
 	}
 	if err != nil {
 		h.writeError(w, r, err)

@@ -45,7 +45,7 @@ func (h *Handler) idempotent(next http.Handler) http.Handler {
 			return
 		}
 		key := r.Header.Get(checkout.HeaderName)
-		body, err := readBody(w, r)
+		body, err := readBody(r, maxBody)
 		if err != nil {
 			h.writeError(w, r, err)
 			return

@@ -49,16 +49,9 @@ func readJSON(r *http.Request, limit int64, v any) error {
 				Message: "debe ser application/json"})
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	data, err := readBody(r, limit)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return errTooLarge(min(limit, mbe.Limit))
-		}
-		return malformed(commerce.FieldError{Field: "body", Message: "no se pudo leer"})
-	}
-	if int64(len(data)) > limit {
-		return errTooLarge(limit)
+		return err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return malformed(commerce.FieldError{Field: "body",

@@ -30,7 +30,7 @@ type placedJSON struct {
 // placeOrder serves POST /orders: 201 with the order and what its payment
 // method says to do next. Prices sent by the client are ignored.
 func (h *Handler) placeOrder(w http.ResponseWriter, r *http.Request) {
-	body, err := readObject(w, r, false)
+	body, err := readObject(r, false)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -230,7 +230,7 @@ func (h *Handler) changeOrder(w http.ResponseWriter, r *http.Request,
 		h.writeError(w, r, err)
 		return
 	}
-	body, err := readObject(w, r, true)
+	body, err := readObject(r, true)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

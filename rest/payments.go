@@ -41,7 +41,7 @@ func (h *Handler) payOrder(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	body, err := readObject(w, r, true)
+	body, err := readObject(r, true)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -80,7 +80,7 @@ type webhookJSON struct {
 // when it is bad), and the event is applied once. A duplicate or an event
 // that changes nothing is still 200, so the gateway stops sending it.
 func (h *Handler) paymentWebhook(w http.ResponseWriter, r *http.Request) {
-	body, err := readBody(w, r)
+	body, err := readBody(r, maxBody)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
