@@ -11,8 +11,11 @@ import (
 
 // View is a cart priced now, as the shopper sees it.
 type View struct {
-	ID    int64 // zero: the shopper has no stored cart yet
-	Items []ItemView
+	ID int64 // zero: the shopper has no stored cart yet
+	// Version is the stored cart's version, bumped by every change: ID and
+	// Version name these contents of this cart.
+	Version int64
+	Items   []ItemView
 	// Quote prices the items that can be bought, without shipping: the
 	// address is not known yet. Quote.Lines[i] belongs to the i-th item
 	// with Available set.
@@ -38,7 +41,8 @@ type ItemView struct {
 // view prices a cart now. Items whose product is gone or not for sale any
 // more stay in the view, unavailable, and out of the quote.
 func (s *Service) view(ctx context.Context, c Cart, token string) (View, error) {
-	v := View{ID: c.ID, Token: token, Items: make([]ItemView, 0, len(c.Items))}
+	v := View{ID: c.ID, Version: c.Version, Token: token,
+		Items: make([]ItemView, 0, len(c.Items))}
 	var lines []pricing.Line
 	for _, it := range c.Items {
 		iv, line, err := s.itemView(ctx, it)

@@ -85,12 +85,13 @@ func (s *Service) replay(ctx context.Context, p commerce.Principal, req Request)
 // with the field name of each line for errors.
 func (s *Service) prepare(ctx context.Context, op string, p commerce.Principal, token string,
 	req *Request) (order.Order, []string, payment.Gateway, error) {
+	var cartKey string
 	if len(req.Items) == 0 {
-		items, err := s.cartItems(ctx, op, p, token)
+		items, key, err := s.cartItems(ctx, op, p, token)
 		if err != nil {
 			return order.Order{}, nil, nil, err
 		}
-		req.Items, req.fromCart = items, true
+		req.Items, req.fromCart, cartKey = items, true, key
 	}
 	bad := s.check(req)
 	gw, ok := s.payments.Gateway(req.PaymentMethod)
@@ -99,6 +100,12 @@ func (s *Service) prepare(ctx context.Context, op string, p commerce.Principal, 
 	}
 	if err := bad.Err(op); err != nil {
 		return order.Order{}, nil, nil, err
+	}
+	if req.IdempotencyKey == "" {
+		// Placing the same contents of the same cart twice, as a double
+		// click does before the first order empties the cart, makes one
+		// order. The space keeps the key apart from every client's key.
+		req.IdempotencyKey = cartKey
 	}
 	items, at := merged(req.Items)
 	lines, fields, err := s.lines(ctx, op, items, at)
@@ -144,15 +151,17 @@ func (s *Service) lines(ctx context.Context, op string, items []Item,
 	return lines, fields, bad.Err(op)
 }
 
+// cartItems returns the items of p's cart and the idempotency key of
+// these contents of that cart.
 func (s *Service) cartItems(ctx context.Context, op string, p commerce.Principal,
-	token string) ([]Item, error) {
+	token string) ([]Item, string, error) {
 	if s.carts == nil {
-		return nil, commerce.Invalid(op, commerce.FieldError{Field: "items",
+		return nil, "", commerce.Invalid(op, commerce.FieldError{Field: "items",
 			Message: "es obligatorio"})
 	}
 	v, err := s.carts.Cart(ctx, p, token)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
+		return nil, "", fmt.Errorf("%s: %w", op, err)
 	}
 	items := make([]Item, 0, len(v.Items))
 	for _, it := range v.Items {
@@ -160,8 +169,8 @@ func (s *Service) cartItems(ctx context.Context, op string, p commerce.Principal
 			Quantity: it.Quantity})
 	}
 	if len(items) == 0 {
-		return nil, commerce.Invalid(op, commerce.FieldError{Field: "items",
+		return nil, "", commerce.Invalid(op, commerce.FieldError{Field: "items",
 			Message: "el carrito está vacío"})
 	}
-	return items, nil
+	return items, fmt.Sprintf("cart %d.%d", v.ID, v.Version), nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecommerce-moderno/moderno/cart"
 	"github.com/ecommerce-moderno/moderno/catalog"
 	"github.com/ecommerce-moderno/moderno/checkout"
 	"github.com/ecommerce-moderno/moderno/checkout/checkouttest"
@@ -226,5 +227,41 @@ func TestPlan(t *testing.T) {
 				t.Errorf("%s: warehouse %d gives %d; want %d", tt.name, w, got[w], n)
 			}
 		}
+	}
+}
+
+// stuckCart is a cart that is not emptied yet when the same order is
+// placed again: the window a double click falls in.
+type stuckCart struct{ view cart.View }
+
+func (c *stuckCart) Cart(context.Context, commerce.Principal, string) (cart.View, error) {
+	return c.view, nil
+}
+
+func (c *stuckCart) Clear(context.Context, commerce.Principal, string) error { return nil }
+
+func TestSameCartPlacedTwiceMakesOneOrder(t *testing.T) {
+	f := newFixture(t)
+	carts := &stuckCart{view: cart.View{ID: 7, Version: 3, Items: []cart.ItemView{
+		{Item: cart.Item{ProductID: f.tea.ID, Quantity: 2}}}}}
+	orders := order.NewService(f.mem, order.Config{})
+	svc := checkout.NewService(f.mem, checkout.Config{Catalog: f.mem, Orders: orders,
+		Payments: payment.NewRegistry(payment.BankTransfer{}), Carts: carts})
+	first, err := svc.PlaceOrder(ctx, f.anna, "", req())
+	if err != nil || first.Replayed {
+		t.Fatalf("first = %+v, %v", first, err)
+	}
+	again, err := svc.PlaceOrder(ctx, f.anna, "", req())
+	if err != nil || !again.Replayed || again.Order.ID != first.Order.ID {
+		t.Errorf("same cart again = %+v, %v; want order %d replayed", again.Order.ID, err,
+			first.Order.ID)
+	}
+	if ls, _ := f.mem.Levels(ctx, f.tea.ID); ls[0].Reserved != 2 {
+		t.Errorf("reserved = %d; want 2, the first order's only", ls[0].Reserved)
+	}
+	carts.view.Version++ // the shopper changed the cart: another order
+	other, err := svc.PlaceOrder(ctx, f.anna, "", req())
+	if err != nil || other.Replayed || other.Order.ID == first.Order.ID {
+		t.Errorf("changed cart = %+v, %v; want a new order", other.Order.ID, err)
 	}
 }

@@ -35,6 +35,7 @@ func shopSuite(t *testing.T, open func(t *testing.T) shopEnv) {
 		{"OrderPrivacy", testOrderPrivacy},
 		{"StatusTransitions", testStatusTransitions},
 		{"CheckoutFromCart", testCheckoutFromCart},
+		{"DoubleSubmittedCart", testDoubleSubmittedCart},
 		{"GuestCart", testGuestCart},
 		{"CartValidation", testCartValidation},
 		{"AdminOrders", testAdminOrders},
@@ -437,6 +438,56 @@ func testCheckoutFromCart(t *testing.T, s *shop) {
 	}
 	expect(t, s.do(t, call{method: http.MethodPost, path: "/orders", body: body, as: ana}),
 		http.StatusUnprocessableEntity)
+}
+
+// testDoubleSubmittedCart places one cart many times at once without an
+// Idempotency-Key, as a double click does: one order, the cart's units
+// reserved once; the late requests find the cart empty.
+func testDoubleSubmittedCart(t *testing.T, s *shop) {
+	const clicks = 10
+	te := s.product(t, "Te", 2990, 10)
+	ana := s.customer(t)
+	expect(t, s.do(t, call{method: http.MethodPost, path: "/cart/items", as: ana,
+		body: map[string]any{"product_id": te.ID, "quantity": 3}}), http.StatusCreated)
+	body := orderBody(te.ID, 1)
+	delete(body, "items")
+	srv := httptest.NewServer(s.handler)
+	defer srv.Close()
+	codes := make([]int, clicks)
+	bodies := make([]string, clicks)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range clicks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			codes[i], bodies[i] = post(t, srv, ana, "/orders", body, "")
+		}()
+	}
+	close(start)
+	wg.Wait()
+	orders := map[commerce.OrderID]bool{}
+	for i, code := range codes {
+		switch code {
+		case http.StatusCreated, http.StatusOK: // placed, or the same order replayed
+			var b struct{ Data struct{ ID commerce.OrderID } }
+			must(t, json.Unmarshal([]byte(bodies[i]), &b))
+			orders[b.Data.ID] = true
+		case http.StatusUnprocessableEntity:
+			if !strings.Contains(bodies[i], "el carrito está vacío") {
+				t.Errorf("refused checkout says %s; want the empty cart", bodies[i])
+			}
+		default:
+			t.Errorf("checkout %d = %d %s", i, code, bodies[i])
+		}
+	}
+	if len(orders) != 1 {
+		t.Errorf("%d orders from one cart; want 1", len(orders))
+	}
+	if _, r := s.level(t, te.ID); r != 3 {
+		t.Errorf("reserved %d; want the cart's 3 units once", r)
+	}
 }
 
 // flakyCatalog fails while down is set, as a database that lost its
