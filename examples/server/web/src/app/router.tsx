@@ -129,6 +129,12 @@ export const routes: RouteObject[] = [
       },
 
       // search pages (issue 6)
+      {
+        path: paths.search,
+        lazy: async () => ({
+          Component: (await import('./routes/search')).SearchRoute,
+        }),
+      },
 
       {
         path: '*',

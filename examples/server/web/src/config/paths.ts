@@ -30,6 +30,7 @@ export const paths = {
     `/panel/pedidos/${encodeURIComponent(id)}`,
 
   // search paths (issue 6)
+  search: '/buscar',
 } as const;
 
 export const storeName = 'eCommerce Moderno';

@@ -36,11 +36,9 @@ describe('home page', () => {
     );
 
     const search = screen.getByRole('search');
-    await user.type(within(search).getByRole('searchbox'), 'leche{Enter}');
+    await user.type(within(search).getByRole('combobox'), 'leche{Enter}');
 
-    await waitFor(() =>
-      expect(router.state.location.pathname).toBe('/catalogo'),
-    );
+    await waitFor(() => expect(router.state.location.pathname).toBe('/buscar'));
     expect(router.state.location.search).toBe('?q=leche');
     // The router's state changes before React draws the new page.
     await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Product } from '@/types/api';
 
 import { accountHandlers } from './accounts';
+import { searchHandlers } from './search-handlers';
 import { brands, categories, polera, products, slugsUnder } from './db';
 
 /** Every API request the handlers saw, for tests that check parameters. */
@@ -30,6 +31,9 @@ const sorters: Record<string, (a: Product, b: Product) => number> = {
 };
 
 export const handlers = [
+  // First: */products would also match /search/products.
+  ...searchHandlers,
+
   http.get('*/products', ({ request }) => {
     const url = new URL(request.url);
     requests.push(url);
