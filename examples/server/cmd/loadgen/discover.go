@@ -46,7 +46,28 @@ func discover(ctx context.Context, client *http.Client, o options) ([]scenario, 
 			return o.target + "/products/" + strconv.FormatInt(ids[r.IntN(len(ids))], 10)
 		},
 	}
-	return []scenario{list, product}, nil
+	search := scenario{
+		name: fmt.Sprintf("GET /search/products?q=..., %d queries, with facets",
+			len(searchQueries)),
+		next: func(r *rand.Rand) string {
+			return o.target + "/search/products?q=" +
+				url.QueryEscape(searchQueries[r.IntN(len(searchQueries))])
+		},
+	}
+	return []scenario{list, product, search}, nil
+}
+
+// searchQueries are what the search scenario asks, drawn at random: plain
+// words, missing accents, plurals, typos, synonyms and brands, in Spanish
+// and English, as examples/searcheval judges them.
+var searchQueries = []string{
+	"leche", "yerba mate", "cafe", "galletitas de chocolate", "arroz", "aceite de oliva",
+	"fideos", "pañales", "detergente", "shampoo", "cerveza", "vino tinto", "agua mineral",
+	"yogur", "queso", "mermelada", "camion", "celular", "smartphone", "audifonos",
+	"headphones", "televisor", "notebook", "laptop", "samsung", "apple iphone", "sony",
+	"refrigerador", "lavarropas", "cafetera", "yerba mtae", "galletitsa", "celuar samsnug",
+	"chocolates", "tomates", "papel higienico", "jabon", "cepillo de dientes", "hdmi cable",
+	"printer", "camara", "auriculares bluetooth", "mouse", "teclado", "nescafe", "coca cola",
 }
 
 // biggestCategory returns the slug of the root category with most products.

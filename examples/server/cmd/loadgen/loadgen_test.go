@@ -49,6 +49,8 @@ func fakeStore() http.Handler {
 			fmt.Fprint(w, `{"data":[{"id":7},{"id":8}],"pagination":{"pages":3}}`)
 		case strings.HasPrefix(r.URL.Path, "/products/7"):
 			fmt.Fprint(w, `{"data":{}}`)
+		case r.URL.Path == "/search/products" && r.URL.Query().Get("q") != "":
+			fmt.Fprint(w, `{"results":[],"total":0}`)
 		default:
 			http.NotFound(w, r) // product 8: counted as an error
 		}
@@ -65,13 +67,14 @@ func TestRun(t *testing.T) {
 		t.Fatalf("run = %v", err)
 	}
 	table := out.String()
-	for _, want := range []string{"ceiling", "category=big", "GET /products/{id}", "| 2 |"} {
+	for _, want := range []string{"ceiling", "category=big", "GET /products/{id}", "| 2 |",
+		"GET /search/products?q=..."} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
 	}
-	if lines := strings.Count(table, "\n"); lines != 2+3*2 {
-		t.Errorf("table has %d lines; want 8:\n%s", lines, table)
+	if lines := strings.Count(table, "\n"); lines != 2+4*2 {
+		t.Errorf("table has %d lines; want 10:\n%s", lines, table)
 	}
 }
 
