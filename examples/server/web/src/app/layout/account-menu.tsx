@@ -36,14 +36,18 @@ export function AccountMenu() {
       </Link>
     );
   }
-  return <SignedInMenu key={location.pathname} />;
+  return <SignedInMenu />;
 }
 
 /** The disclosure of a signed-in person; a new page closes it. */
 function SignedInMenu() {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  // The page the menu was opened on: it is open only there.
+  const [openOn, setOpenOn] = useState<string>();
+  const open = openOn === pathname;
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : undefined);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -51,11 +55,11 @@ function SignedInMenu() {
   useEffect(() => {
     if (!open) return;
     const outside = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
+      if (!root.current?.contains(event.target as Node)) setOpenOn(undefined);
     };
     const escape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      setOpen(false);
+      setOpenOn(undefined);
       button.current?.focus();
     };
     document.addEventListener('mousedown', outside);

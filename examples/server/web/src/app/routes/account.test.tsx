@@ -295,4 +295,26 @@ describe('account page', () => {
     ).toBeInTheDocument();
     expect(accountsDb.refresh).toBeUndefined();
   });
+
+  it('has a header menu that Escape and a new page close', async () => {
+    signedInAs('ana@ejemplo.cl');
+    const { user, router } = await renderApp('/');
+    const header = screen.getByRole('banner');
+    const menu = await within(header).findByRole('button', { name: /Ana/ });
+
+    await user.click(menu);
+    expect(within(header).getByText('ana@ejemplo.cl')).toBeVisible();
+    await user.keyboard('{Escape}');
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(menu).toHaveFocus();
+
+    await user.click(menu);
+    await user.click(within(header).getByRole('link', { name: 'Mi cuenta' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/cuenta'));
+    await waitFor(() =>
+      expect(
+        within(header).getByRole('button', { name: /Ana/ }),
+      ).toHaveAttribute('aria-expanded', 'false'),
+    );
+  });
 });
