@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import { password } from '@/testing/mocks/accounts';
+import { accountsDb, password } from '@/testing/mocks/accounts';
 import { renderApp } from '@/testing/render-app';
 
 describe('sign-in page', () => {
@@ -76,5 +76,56 @@ describe('sign-in page', () => {
     expect(
       screen.getByRole('link', { name: 'Crea tu cuenta' }),
     ).toHaveAttribute('href', '/registro');
+  });
+});
+
+describe('sign-in with an expired staff password', () => {
+  it('asks for a new password and signs in with it', async () => {
+    accountsDb.accounts[2]!.expired = true;
+    const { user, router } = await renderApp('/ingresar?volver=%2Fcuenta');
+
+    await user.type(
+      await screen.findByLabelText('Correo electrónico'),
+      'marta@ejemplo.cl',
+    );
+    await user.type(screen.getByLabelText('Contraseña'), password);
+    await user.click(screen.getByRole('button', { name: 'Ingresar' }));
+
+    const form = await screen.findByRole('form', {
+      name: 'Cambiar la contraseña vencida',
+    });
+    expect(within(form).getByRole('alert')).toHaveTextContent(
+      'Tu contraseña venció',
+    );
+    await user.type(within(form).getByLabelText('Nueva contraseña'), password);
+    await user.type(
+      within(form).getByLabelText('Repite la contraseña'),
+      password,
+    );
+    await user.click(
+      within(form).getByRole('button', { name: 'Cambiar e ingresar' }),
+    );
+    expect(within(form).getByLabelText('Nueva contraseña')).toHaveFocus();
+    expect(
+      within(form).getByLabelText('Nueva contraseña'),
+    ).toHaveAccessibleDescription(
+      expect.stringContaining('Elige una contraseña distinta de la anterior.'),
+    );
+
+    const field = within(form).getByLabelText('Nueva contraseña');
+    await user.clear(field);
+    await user.type(field, 'Renovada#2026');
+    const confirm = within(form).getByLabelText('Repite la contraseña');
+    await user.clear(confirm);
+    await user.type(confirm, 'Renovada#2026');
+    await user.click(
+      within(form).getByRole('button', { name: 'Cambiar e ingresar' }),
+    );
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/cuenta'));
+    expect(accountsDb.accounts[2]).toMatchObject({
+      password: 'Renovada#2026',
+      expired: false,
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { createContext, useContext } from 'react';
 
-import type { Credentials, PasswordChange, Registration } from './session-api';
+import type {
+  Credentials,
+  ExpiredPasswordChange,
+  PasswordChange,
+  Registration,
+} from './session-api';
 import type { User } from './types';
 
 /**
@@ -15,6 +20,8 @@ export type AuthState =
 export type AuthValue = AuthState & {
   login(credentials: Credentials): Promise<User>;
   register(registration: Registration): Promise<User>;
+  /** Replaces an expired staff password and signs in. */
+  changeExpiredPassword(change: ExpiredPasswordChange): Promise<User>;
   /** Changes the password and carries on with the new session. */
   changePassword(change: PasswordChange): Promise<User>;
   /** Ends the session here and on the server; never fails. */

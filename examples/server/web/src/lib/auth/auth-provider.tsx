@@ -87,6 +87,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           }),
         );
       },
+      changeExpiredPassword: async (change) =>
+        accept(await api.changeExpiredPassword(change)),
       changePassword: async (change) =>
         accept(await api.changePassword(change)),
       logout: async () => {

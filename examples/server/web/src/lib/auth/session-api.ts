@@ -70,6 +70,27 @@ export function register(
   });
 }
 
+export interface ExpiredPasswordChange {
+  email: string;
+  current_password: string;
+  new_password: string;
+}
+
+/**
+ * Changes the password of a staff member whose password expired (the
+ * sign-in answered 403 password_expired) and starts a session.
+ */
+export function changeExpiredPassword(
+  input: ExpiredPasswordChange,
+): Promise<AuthResponse> {
+  return apiRequest('POST', '/auth/change-expired-password', {
+    body: input,
+    headers: sessionHeaders,
+    credentials: 'include',
+    auth: false,
+  });
+}
+
 /** Trades the refresh cookie for a new access token (and a new cookie). */
 export function refresh(): Promise<AuthResponse> {
   return apiRequest('POST', '/auth/refresh', {

@@ -11,6 +11,8 @@ interface Account {
   user: User & { active: boolean };
   password: string;
   addresses: Address[];
+  /** A staff password older than 90 days: sign-in answers 403. */
+  expired?: boolean;
 }
 
 export const password = 'Clave#2026';
@@ -196,6 +198,31 @@ export const accountHandlers = [
     if (!found || found.password !== body.password || !found.user.active) {
       return fail(401, 'unauthenticated', 'correo o contraseña incorrectos');
     }
+    if (found.expired) {
+      return fail(403, 'password_expired', 'su contraseña venció');
+    }
+    return HttpResponse.json(openSession(found));
+  }),
+
+  http.post('*/auth/change-expired-password', async ({ request }) => {
+    const body = (await request.json()) as Body;
+    const found = accountsDb.accounts.find(
+      (a) => a.user.email === text(body, 'email').toLowerCase(),
+    );
+    if (!found || found.password !== body.current_password) {
+      return fail(401, 'unauthenticated', 'correo o contraseña incorrectos');
+    }
+    const next = String(body.new_password ?? '');
+    const fields = passwordFields('new_password', next);
+    if (next === found.password) {
+      fields.push({
+        field: 'new_password',
+        message: 'no puede repetir una de sus últimas 5 contraseñas',
+      });
+    }
+    if (fields.length) return invalid(fields);
+    found.password = next;
+    found.expired = false;
     return HttpResponse.json(openSession(found));
   }),
 

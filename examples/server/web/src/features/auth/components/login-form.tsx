@@ -5,9 +5,12 @@ import { Button } from '@/components/button';
 import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/form-field';
 import { useFocusFirstError } from '@/hooks/use-focus-first-error';
+import { ApiError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth/auth-context';
 import { apiFieldErrors, hasErrors, isEmail } from '@/lib/form-errors';
 import type { FieldErrors } from '@/lib/form-errors';
+
+import { ExpiredPasswordForm } from './expired-password-form';
 
 /** LoginForm signs a person in with their email and password. */
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -16,6 +19,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [pending, setPending] = useState(false);
+  // A staff member whose password expired: what they typed, to change it.
+  const [expired, setExpired] = useState<{ email: string; password: string }>();
   useFocusFirstError(form, errors);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -40,10 +45,24 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
       await login({ email, password });
       onSignedIn();
     } catch (error) {
+      setPending(false);
+      if (error instanceof ApiError && error.code === 'password_expired') {
+        setExpired({ email, password });
+        return;
+      }
       setErrors(apiFieldErrors(error));
       setFailure(error);
-      setPending(false);
     }
+  }
+
+  if (expired) {
+    return (
+      <ExpiredPasswordForm
+        email={expired.email}
+        currentPassword={expired.password}
+        onSignedIn={onSignedIn}
+      />
+    );
   }
 
   return (
