@@ -114,11 +114,15 @@ test('register, sign out and in, edit the profile, add an address, recover the p
   await form.getByLabel('Quién recibe').fill('Evelyn Rojas');
   await form.getByLabel('Calle y número').fill('Av. Italia 1234');
   await form.getByLabel('Comuna').fill('Providencia');
-  await form.getByLabel('Región').selectOption('Metropolitana de Santiago');
+  await form
+    .getByLabel('Región')
+    .selectOption('Región Metropolitana de Santiago');
   await form.getByRole('button', { name: 'Guardar dirección' }).click();
   const card = book.getByRole('listitem', { name: 'Casa' });
   await expect(card).toContainText('Av. Italia 1234');
-  await expect(card).toContainText('Providencia, Metropolitana de Santiago');
+  await expect(card).toContainText(
+    'Providencia, Región Metropolitana de Santiago',
+  );
   await page.reload();
   await expect(
     page

@@ -156,7 +156,7 @@ describe('account page', () => {
     await user.type(within(form).getByLabelText('Comuna'), 'Providencia');
     await user.selectOptions(
       within(form).getByLabelText('Región'),
-      'Metropolitana de Santiago',
+      'Región Metropolitana de Santiago',
     );
     await user.click(
       within(form).getByRole('button', { name: 'Guardar dirección' }),
@@ -164,7 +164,11 @@ describe('account page', () => {
 
     const card = await within(book).findByRole('listitem', { name: 'Casa' });
     expect(card).toHaveTextContent('Av. Italia 1234');
-    expect(card).toHaveTextContent('Providencia, Metropolitana de Santiago');
+    expect(card).toHaveTextContent(
+      'Providencia, Región Metropolitana de Santiago',
+    );
+    // Saved by its code, as checkout and shipping rates name regions.
+    expect(accountsDb.accounts[0]!.addresses[0]!.region).toBe('RM');
     expect(card).toHaveTextContent('Principal');
 
     await user.click(within(card).getByRole('button', { name: 'Editar Casa' }));

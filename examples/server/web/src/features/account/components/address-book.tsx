@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import { ErrorState } from '@/components/error-state';
 import { FormError } from '@/components/form-error';
 import { Loading } from '@/components/loading';
+import { regionName } from '@/lib/chile-regions';
 
 import { useAddresses, useDeleteAddress } from '../api/addresses';
 import type { Address } from '../api/types';
@@ -89,7 +90,7 @@ function AddressCard({
         {address.street}
         {address.details ? `, ${address.details}` : ''}
         <br />
-        {[address.commune, address.city, address.region]
+        {[address.commune, address.city, regionName(address.region)]
           .filter(Boolean)
           .join(', ')}
         {address.phone && (

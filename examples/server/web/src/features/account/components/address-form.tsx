@@ -5,12 +5,12 @@ import { Button } from '@/components/button';
 import { FormError } from '@/components/form-error';
 import { SelectField, TextField } from '@/components/form-field';
 import { useFocusFirstError } from '@/hooks/use-focus-first-error';
+import { chileanRegions } from '@/lib/chile-regions';
 import { apiFieldErrors, hasErrors, isPhone } from '@/lib/form-errors';
 import type { FieldErrors } from '@/lib/form-errors';
 
 import { useSaveAddress } from '../api/addresses';
 import type { Address, AddressInput } from '../api/types';
-import { chileanRegions } from '../lib/regions';
 
 const required: (keyof AddressInput)[] = [
   'recipient',
@@ -141,13 +141,13 @@ export function AddressForm({
           name="region"
           autoComplete="address-level1"
           required
-          defaultValue={address?.region ?? ''}
+          defaultValue={regionCode(address?.region)}
           error={errors.region}
         >
           <option value="">Elige una región</option>
           {chileanRegions.map((region) => (
-            <option key={region} value={region}>
-              {region}
+            <option key={region.code} value={region.code}>
+              {region.name}
             </option>
           ))}
         </SelectField>
@@ -189,5 +189,12 @@ export function AddressForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The code of a region saved by code or, by older clients, by name. */
+function regionCode(saved: string | undefined): string {
+  return (
+    chileanRegions.find((r) => r.code === saved || r.name === saved)?.code ?? ''
   );
 }
