@@ -85,10 +85,7 @@ func (m *Main) openAccounts(ctx context.Context) error {
 	a.service = customer.NewService(m.db, customer.Config{Tokens: a.tokens, Cipher: cipher,
 		Mailer: &fileMailer{dir: filepath.Join(c.DataDir, "mail"), base: m.publicURL},
 		Events: a.security, Logger: m.Log})
-	m.accounts = a
-	if err := a.tokens.Purge(ctx); err != nil { // expired sessions, at each start
-		m.Log.Warn("could not purge expired sessions", "err", err)
-	}
+	m.accounts = a // the shop's daily cleanup purges expired sessions
 
 	if c.AdminEmail == "" {
 		return nil

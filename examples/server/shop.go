@@ -57,6 +57,10 @@ func (m *Main) openShop() {
 	if tick == nil {
 		tick = realTicker
 	}
-	m.jobs = startJobs(m.Log, tick, shopJobs{outbox: st, events: m.events, orders: m.orders,
-		keys: st, carts: m.carts, clock: commerce.SystemClock{}}.list(ttl)...)
+	jobs := shopJobs{outbox: st, events: m.events, orders: m.orders, keys: st, carts: m.carts,
+		clock: commerce.SystemClock{}}
+	if m.accounts != nil {
+		jobs.sessions = m.accounts.tokens
+	}
+	m.jobs = startJobs(m.Log, tick, jobs.list(ttl)...)
 }

@@ -31,6 +31,11 @@ type shopJobs struct {
 	keys   checkout.KeyStore
 	carts  *cart.Service
 	clock  commerce.Clock
+	// sessions forgets expired refresh tokens and revocations (an
+	// *auth.Tokens); nil when accounts are off.
+	sessions interface {
+		Purge(ctx context.Context) error
+	}
 }
 
 // list returns the jobs: the relay every second, the sweeper every minute
@@ -71,7 +76,8 @@ func (s shopJobs) sweep(ctx context.Context) (int, error) {
 }
 
 // cleanup deletes expired idempotency keys, guest carts left alone for
-// guestCartAge, and events published more than publishedAge ago.
+// guestCartAge, events published more than publishedAge ago, and expired
+// sessions (which the store does not count).
 func (s shopJobs) cleanup(ctx context.Context) (int, error) {
 	keys, err := s.keys.DeleteExpired(ctx, s.clock.Now())
 	if err != nil {
@@ -84,6 +90,11 @@ func (s shopJobs) cleanup(ctx context.Context) (int, error) {
 	events, err := s.outbox.DeletePublished(ctx, s.clock.Now().Add(-publishedAge))
 	if err != nil {
 		return keys + carts + events, fmt.Errorf("published events: %w", err)
+	}
+	if s.sessions != nil {
+		if err := s.sessions.Purge(ctx); err != nil {
+			return keys + carts + events, fmt.Errorf("expired sessions: %w", err)
+		}
 	}
 	return keys + carts + events, nil
 }
