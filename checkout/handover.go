@@ -44,10 +44,26 @@ func (s *Service) handOver(ctx context.Context, o order.Order, gw payment.Gatewa
 		return Result{Order: s.recordPayment(ctx, o, order.PaymentFailed, "", declined(err))}
 	case res.Status == payment.StatusCaptured:
 		o = s.recordPayment(ctx, o, order.PaymentPaid, res.Reference, "pago recibido")
+	case res.Status == payment.StatusAuthorized && o.PaymentStatus == order.PaymentPending &&
+		o.Hold() == order.HoldNone && capturer(gw):
+		got, err := s.orders.RecordHold(ctx, commerce.System, o.ID, order.HoldAuthorized,
+			res.Reference, "pago autorizado; se cobra al despachar")
+		if err != nil {
+			s.log.WarnContext(ctx, "checkout: record hold", "order", o.Number, "err", err)
+		} else {
+			o = got
+		}
 	case res.Status == payment.StatusFailed:
 		o = s.recordPayment(ctx, o, order.PaymentFailed, res.Reference, "pago rechazado")
 	}
 	return Result{Order: o, Payment: res}
+}
+
+// capturer reports whether gw captures what it authorized later: only then
+// does an authorization hold the order's payment.
+func capturer(gw payment.Gateway) bool {
+	_, ok := payment.AsCapturer(gw)
+	return ok
 }
 
 // recordPayment applies a payment outcome as the system, unless the order's

@@ -53,6 +53,10 @@ type PaymentsConfig struct {
 	// StaleClaim is how long an event claimed but never completed (the
 	// server died in between) blocks its redelivery; 5 minutes when zero.
 	StaleClaim time.Duration
+	// Events hears what staff must know and no caller can be told:
+	// webhooks not applied (EventWebhookIgnored), holds that could not be
+	// voided or captured. commerce.Discard when nil.
+	Events commerce.Publisher
 }
 
 // Payments applies what gateways report after checkout, webhooks, and the
@@ -63,6 +67,7 @@ type Payments struct {
 	registry *payment.Registry
 	clock    commerce.Clock
 	stale    time.Duration
+	events   commerce.Publisher
 }
 
 // NewPayments returns Payments over the store. It panics without Orders
@@ -72,7 +77,10 @@ func NewPayments(store PaymentStore, cfg PaymentsConfig) *Payments {
 		panic("checkout: NewPayments needs a store, Orders and a Registry")
 	}
 	p := &Payments{store: store, orders: cfg.Orders, registry: cfg.Registry, clock: cfg.Clock,
-		stale: cfg.StaleClaim}
+		stale: cfg.StaleClaim, events: cfg.Events}
+	if p.events == nil {
+		p.events = commerce.Discard
+	}
 	if p.clock == nil {
 		p.clock = commerce.SystemClock{}
 	}
@@ -85,17 +93,23 @@ func NewPayments(store PaymentStore, cfg PaymentsConfig) *Payments {
 // WebhookResult says what a gateway's event did.
 type WebhookResult struct {
 	EventID   string
-	Duplicate bool   // delivered before: nothing done
-	Applied   bool   // the order's payment moved
-	Order     string // the order's number, when the event concerned one
+	Duplicate bool // delivered before: nothing done
+	Applied   bool // the order's payment moved
+	// Ignored says why an event that was not a duplicate moved nothing,
+	// one of the Ignored... constants; empty when Applied.
+	Ignored string
+	Order   string // the order's number, when the event concerned one
 }
 
 // Webhook verifies and applies a gateway's webhook. A bad signature is
 // KindInvalid and changes nothing; a gateway that is unknown or takes no
 // webhooks is KindNotFound. Each event is applied at most once. Events
 // only move a payment forward (pending to paid or failed, paid to
-// refunded): one that arrives late, after the order moved past it, is
-// acknowledged and ignored, as is one about no order of ours.
+// refunded); an authorization records a hold (order.Hold) and is voided at
+// once when the order was cancelled meanwhile. One that arrives late, after
+// the order moved past it, is acknowledged and ignored, as is one about no
+// order of ours or for another amount: Ignored says why, and
+// EventWebhookIgnored tells staff.
 func (p *Payments) Webhook(ctx context.Context, gateway string,
 	w payment.Webhook) (WebhookResult, error) {
 	const op = "checkout.payment webhook"
@@ -123,7 +137,7 @@ func (p *Payments) Webhook(ctx context.Context, gateway string,
 		res.Duplicate = true
 		return res, nil
 	}
-	id, applied, err := p.apply(ctx, gateway, n)
+	id, ignored, err := p.apply(ctx, gateway, n)
 	if err != nil {
 		if rerr := p.store.ReleaseEvent(ctx, gateway, n.EventID); rerr != nil {
 			err = errors.Join(err, rerr)
@@ -133,12 +147,12 @@ func (p *Payments) Webhook(ctx context.Context, gateway string,
 	if err := p.store.CompleteEvent(ctx, gateway, n.EventID, id); err != nil {
 		return WebhookResult{}, fmt.Errorf("%s: %w", op, err)
 	}
-	res.Applied = applied
+	res.Applied, res.Ignored = ignored == "", ignored
 	return res, nil
 }
 
 // webhookStatus is the payment status each gateway status moves an order
-// to; the others (pending, authorized) leave it as it is.
+// to; pending leaves it as it is and authorized records a hold.
 var webhookStatus = map[payment.Status]order.PaymentStatus{
 	payment.StatusCaptured: order.PaymentPaid,
 	payment.StatusFailed:   order.PaymentFailed,
@@ -146,36 +160,116 @@ var webhookStatus = map[payment.Status]order.PaymentStatus{
 	payment.StatusRefunded: order.PaymentRefunded,
 }
 
-// apply moves the order the notification is about, if it should move.
+// Why a webhook's event was acknowledged without moving an order: the
+// Ignored of WebhookResult and of EventWebhookIgnored.
+const (
+	IgnoredNoOrder           = "no_order"             // names no order number
+	IgnoredUnknownOrder      = "unknown_order"        // no order has that number
+	IgnoredStatus            = "status_not_applied"   // a status that moves nothing
+	IgnoredOtherGateway      = "gateway_mismatch"     // the order pays with another
+	IgnoredReferenceMismatch = "reference_mismatch"   // another payment of the order
+	IgnoredAmountMismatch    = "amount_mismatch"      // not what the order costs
+	IgnoredOutOfOrder        = "payment_already_past" // the payment moved past it
+	EventWebhookIgnored      = "payment.webhook.ignored"
+)
+
+// WebhookIgnored is the data of EventWebhookIgnored.
+type WebhookIgnored struct {
+	Gateway   string         `json:"gateway"`
+	EventID   string         `json:"event_id"`
+	Order     string         `json:"order,omitempty"`
+	Reference string         `json:"reference,omitempty"`
+	Status    payment.Status `json:"status"`
+	Amount    string         `json:"amount,omitempty"`
+	Reason    string         `json:"reason"`
+}
+
+// apply moves the order the notification is about, if it should move, and
+// otherwise says why not.
 func (p *Payments) apply(ctx context.Context, gateway string,
-	n payment.Notification) (commerce.OrderID, bool, error) {
+	n payment.Notification) (commerce.OrderID, string, error) {
+	id, reason, err := p.decide(ctx, gateway, n)
+	if err == nil && reason != "" {
+		data := WebhookIgnored{Gateway: gateway, EventID: n.EventID, Order: n.OrderNumber,
+			Reference: n.Reference, Status: n.Status, Reason: reason}
+		if n.Amount.Currency() != "" {
+			data.Amount = n.Amount.Format()
+		}
+		_ = p.events.Publish(ctx, commerce.Event{Name: EventWebhookIgnored,
+			Key: "payment:" + gateway, At: p.clock.Now(), Data: data})
+	}
+	return id, reason, err
+}
+
+func (p *Payments) decide(ctx context.Context, gateway string,
+	n payment.Notification) (commerce.OrderID, string, error) {
 	to, moves := webhookStatus[n.Status]
 	if n.OrderNumber == "" {
-		return 0, false, nil
+		return 0, IgnoredNoOrder, nil
 	}
 	page, err := p.orders.Search(ctx, commerce.System, order.Filter{Number: n.OrderNumber,
 		Page: 1, Limit: 1})
 	if err != nil {
-		return 0, false, err
+		return 0, "", err
 	}
 	if len(page.Orders) == 0 {
-		return 0, false, nil
+		return 0, IgnoredUnknownOrder, nil
 	}
 	o := page.Orders[0]
 	switch {
-	case !moves, o.PaymentMethod != gateway, !o.PaymentStatus.CanBecome(to),
-		o.PaymentReference != "" && n.Reference != "" && o.PaymentReference != n.Reference:
-		return o.ID, false, nil
-	case to == order.PaymentPaid && (n.Amount.Currency() != o.Total.Currency() ||
-		n.Amount.Minor() != o.Total.Minor()):
-		return o.ID, false, nil // not what the order costs: staff look into it
+	case o.PaymentMethod != gateway:
+		return o.ID, IgnoredOtherGateway, nil
+	case o.PaymentReference != "" && n.Reference != "" && o.PaymentReference != n.Reference:
+		return o.ID, IgnoredReferenceMismatch, nil
+	case (to == order.PaymentPaid || n.Status == payment.StatusAuthorized) &&
+		(n.Amount.Currency() != o.Total.Currency() || n.Amount.Minor() != o.Total.Minor()):
+		return o.ID, IgnoredAmountMismatch, nil // staff look into it
+	case n.Status == payment.StatusAuthorized && p.captures(gateway):
+		return o.ID, p.authorized(ctx, gateway, o, n), nil
+	case !moves:
+		return o.ID, IgnoredStatus, nil
+	case !o.PaymentStatus.CanBecome(to):
+		return o.ID, IgnoredOutOfOrder, nil
 	}
 	note := "aviso de " + gateway + " " + n.EventID
 	_, err = p.orders.SetPayment(ctx, commerce.System, o.ID, to, n.Reference, note)
 	if commerce.ErrorKind(err) == commerce.KindConflict {
-		return o.ID, false, nil // moved meanwhile, past this event
+		return o.ID, IgnoredOutOfOrder, nil // moved meanwhile, past this event
 	}
-	return o.ID, err == nil, err
+	return o.ID, "", err
+}
+
+// captures reports whether a gateway captures what it authorized: only
+// then is an authorization a hold to record.
+func (p *Payments) captures(gateway string) bool {
+	gw, ok := p.registry.Gateway(gateway)
+	if ok {
+		_, ok = payment.AsCapturer(gw)
+	}
+	return ok
+}
+
+// authorized records a hold the gateway announced. A hold on an order
+// cancelled meanwhile (by its owner, by staff, or because its reservation
+// expired) is voided at once: nobody is going to capture it.
+func (p *Payments) authorized(ctx context.Context, gateway string, o order.Order,
+	n payment.Notification) string {
+	note := "pago autorizado, aviso de " + gateway + " " + n.EventID
+	_, err := p.orders.RecordHold(ctx, commerce.System, o.ID, order.HoldAuthorized,
+		n.Reference, note)
+	if err == nil {
+		return ""
+	}
+	o, rerr := p.orders.Order(ctx, commerce.System, o.ID)
+	if rerr != nil || o.Status != order.StatusCancelled || o.PaymentStatus !=
+		order.PaymentPending || o.Hold() != order.HoldNone {
+		return IgnoredOutOfOrder
+	}
+	if o.PaymentReference == "" {
+		o.PaymentReference = n.Reference
+	}
+	p.release(ctx, o)
+	return ""
 }
 
 // RefundRequest is a refund staff ask for.

@@ -182,13 +182,24 @@ func TestWebhookAppliesEachEventOnceAndOnlyForward(t *testing.T) {
 func TestWebhookIgnoresWhatIsNotTheOrders(t *testing.T) {
 	f := newPayFixture(t)
 	o := f.place(t, "card")
-	for _, e := range []event{
-		{ID: "evt_a", Status: payment.StatusCaptured, Order: o.Number, Amount: 1},
-		{ID: "evt_b", Status: payment.StatusCaptured, Order: "CL-2026-NONE-0000", Amount: 1},
-		{ID: "evt_c", Status: payment.StatusAuthorized, Order: o.Number, Amount: o.Total.Minor()},
+	for _, tt := range []struct {
+		e    event
+		want string
+	}{
+		{event{ID: "evt_a", Status: payment.StatusCaptured, Order: o.Number, Amount: 1},
+			checkout.IgnoredAmountMismatch},
+		{event{ID: "evt_b", Status: payment.StatusCaptured, Order: "CL-2026-NONE-0000",
+			Amount: 1}, checkout.IgnoredUnknownOrder},
+		// card captures at once: an authorization holds nothing
+		{event{ID: "evt_c", Status: payment.StatusAuthorized, Order: o.Number,
+			Amount: o.Total.Minor()}, checkout.IgnoredStatus},
+		{event{ID: "evt_d", Status: payment.StatusCaptured, Amount: o.Total.Minor()},
+			checkout.IgnoredNoOrder},
 	} {
-		if res, err := f.deliver(t, "good", e); err != nil || res.Applied {
-			t.Errorf("%s = %+v, %v; want acknowledged, not applied", e.ID, res, err)
+		res, err := f.deliver(t, "good", tt.e)
+		if err != nil || res.Applied || res.Ignored != tt.want {
+			t.Errorf("%s = %+v, %v; want acknowledged, not applied, ignored %q", tt.e.ID, res,
+				err, tt.want)
 		}
 	}
 	if got := f.order(t, o.ID); got.PaymentStatus != order.PaymentPending {

@@ -118,6 +118,9 @@ const (
 	EntryStatus  EntryKind = "status"  // From and To are statuses
 	EntryPayment EntryKind = "payment" // From and To are payment statuses
 	EntryNote    EntryKind = "note"    // only a note
+	// EntryAuthorization: From and To are the Holds of a payment
+	// authorized at the gateway and not yet captured.
+	EntryAuthorization EntryKind = "authorization"
 )
 
 // Entry is one line of an order's timeline: who did what, when and why.

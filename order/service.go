@@ -23,6 +23,7 @@ type Service struct {
 	store Store
 	clock commerce.Clock
 	log   *slog.Logger
+	holds Holds // nil: held payments are settled by hand
 }
 
 // NewService returns a Service over the store.

@@ -30,9 +30,18 @@ func (s *Service) SetStatus(ctx context.Context, p commerce.Principal, id commer
 	if err := bad.Err(op); err != nil {
 		return Order{}, err
 	}
-	return s.change(ctx, op, id, func(c *change) error {
+	if to == StatusShipped {
+		if err := s.capture(ctx, op, id); err != nil {
+			return Order{}, err
+		}
+	}
+	o, err := s.change(ctx, op, id, func(c *change) error {
 		return c.status(to, p.UserID, note)
 	})
+	if err == nil {
+		s.release(ctx, o)
+	}
+	return o, err
 }
 
 // SetPayment records a payment's new status, and the gateway's reference
@@ -65,8 +74,10 @@ func (s *Service) SetPayment(ctx context.Context, p commerce.Principal, id comme
 }
 
 // Cancel cancels an order and releases its stock: the owner's while it is
-// pending and unpaid, any cancellable order for staff holding
-// commerce.PermOrdersManage. It returns KindUnauthenticated, KindInvalid
+// pending and unpaid, or confirmed with its payment only held at the gateway
+// (see Hold), any cancellable order for staff holding
+// commerce.PermOrdersManage. A held payment is voided at its gateway
+// (Holds.Release) after the cancellation. It returns KindUnauthenticated, KindInvalid
 // naming note, KindNotFound (also for an order p may not see) and
 // KindConflict.
 func (s *Service) Cancel(ctx context.Context, p commerce.Principal, id commerce.OrderID,
@@ -80,7 +91,7 @@ func (s *Service) Cancel(ctx context.Context, p commerce.Principal, id commerce.
 	if err := bad.Err(op); err != nil {
 		return Order{}, err
 	}
-	return s.change(ctx, op, id, func(c *change) error {
+	o, err := s.change(ctx, op, id, func(c *change) error {
 		if !mayRead(p, c.o) {
 			return commerce.NotFound(op, "pedido")
 		}
@@ -88,12 +99,18 @@ func (s *Service) Cancel(ctx context.Context, p commerce.Principal, id commerce.
 			return commerce.Errorf(commerce.KindConflict, op, "el pedido ya está cancelado")
 		}
 		staff := p.Can(commerce.PermOrdersManage)
-		if !staff && (c.o.Status != StatusPending || c.o.PaymentStatus != PaymentPending) {
+		unpaid := c.o.Status == StatusPending && c.o.PaymentStatus == PaymentPending ||
+			c.o.Status == StatusConfirmed && c.o.Held()
+		if !staff && !unpaid {
 			return commerce.Errorf(commerce.KindConflict, op,
 				"el pedido ya está en curso; contáctenos para cancelarlo")
 		}
 		return c.status(StatusCancelled, p.UserID, note)
 	})
+	if err == nil {
+		s.release(ctx, o)
+	}
+	return o, err
 }
 
 // AddNote adds a note to an order's timeline, for staff holding
@@ -143,6 +160,11 @@ func (s *Service) ExpireReservations(ctx context.Context, limit int) (int, error
 			return n, fmt.Errorf("%s: %w", op, err)
 		}
 		n++
+		if s.holds != nil { // an authorization may have come in meanwhile
+			if got, err := s.store.Order(ctx, o.ID); err == nil {
+				s.release(ctx, got)
+			}
+		}
 	}
 	return n, nil
 }

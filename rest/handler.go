@@ -212,6 +212,12 @@ func (h *Handler) Register(r chi.Router) {
 		// payments routes (issue 5)
 		h.paymentRoutes(r)
 	})
+	// Gateways call webhooks from few addresses at volume, and the
+	// signature is their protection: no per-address limit (issue 5).
+	r.Group(func(r chi.Router) {
+		r.Use(RequestID, h.recoverPanics, h.origin)
+		h.webhookRoutes(r)
+	})
 }
 
 // get routes both GET and HEAD to fn; net/http drops the body of a HEAD.

@@ -50,6 +50,10 @@ type orderDetailJSON struct {
 	Notes           string         `json:"notes"`
 	Lines           []lineJSON     `json:"lines"`
 	Timeline        []entryJSON    `json:"timeline"`
+	// Hold is where a payment authorized at the gateway stands
+	// ("authorized", "captured", "voided", "void_failed", ...); empty when
+	// none was.
+	Hold order.Hold `json:"hold"`
 	// NextStatuses are the statuses staff may move the order to now.
 	NextStatuses  []order.Status `json:"next_statuses"`
 	ReservedUntil *time.Time     `json:"reserved_until"`
@@ -143,6 +147,7 @@ func newOrderDetailJSON(o order.Order) orderDetailJSON {
 			Label: entryLabel(e), ActorID: e.ActorID, Note: e.Note, At: e.At})
 	}
 	j.ItemCount = &units
+	j.Hold = o.Hold()
 	for _, s := range order.Statuses() {
 		if o.Status.CanBecome(s) {
 			j.NextStatuses = append(j.NextStatuses, s)
@@ -158,6 +163,8 @@ func entryLabel(e order.Entry) string {
 		return order.Status(e.To).Spanish()
 	case order.EntryPayment:
 		return "pago " + order.PaymentStatus(e.To).Spanish()
+	case order.EntryAuthorization:
+		return order.Hold(e.To).Spanish()
 	}
 	return "nota"
 }

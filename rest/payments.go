@@ -22,13 +22,31 @@ func (h *Handler) paymentRoutes(r chi.Router) {
 	if h.payments == nil {
 		return
 	}
-	r.Post("/payments/webhooks/{gateway}", h.paymentWebhook)
 	if h.orders != nil {
 		r.With(h.idempotent).Post("/admin/orders/{id}/refunds", h.refundOrder)
+		r.With(h.idempotent).Post("/admin/orders/{id}/capture", h.captureOrder)
 	}
 	if h.checkout != nil {
 		r.With(h.idempotent).Post("/orders/{id}/pay", h.payOrder)
 	}
+}
+
+// webhookRoutes adds the gateways' webhooks, outside the general rate
+// limit.
+func (h *Handler) webhookRoutes(r chi.Router) {
+	if h.payments != nil {
+		r.Post("/payments/webhooks/{gateway}", h.paymentWebhook)
+	}
+}
+
+// captureOrder serves POST /admin/orders/{id}/capture for staff holding
+// orders:manage: it takes the payment authorized at checkout now, instead
+// of when the order ships; 409 when nothing is held or the gateway refused.
+func (h *Handler) captureOrder(w http.ResponseWriter, r *http.Request) {
+	h.changeOrder(w, r, func(p commerce.Principal, id commerce.OrderID,
+		_ object) (order.Order, error) {
+		return h.payments.Capture(r.Context(), p, id)
+	})
 }
 
 // payOrder serves POST /orders/{id}/pay {"payment_token"} for the order's
@@ -73,6 +91,9 @@ type webhookJSON struct {
 	EventID   string `json:"event_id"`
 	Applied   bool   `json:"applied"`
 	Duplicate bool   `json:"duplicate"`
+	// Ignored says why an event moved nothing, such as "amount_mismatch",
+	// for the gateway's dashboard.
+	Ignored string `json:"ignored,omitempty"`
 }
 
 // paymentWebhook serves POST /payments/webhooks/{gateway}: the gateway's
@@ -96,7 +117,7 @@ func (h *Handler) paymentWebhook(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, r, http.StatusOK, webhookJSON{Received: true, EventID: res.EventID,
-		Applied: res.Applied, Duplicate: res.Duplicate})
+		Applied: res.Applied, Duplicate: res.Duplicate, Ignored: res.Ignored})
 }
 
 // refundOrder serves POST /admin/orders/{id}/refunds {"amount", "restock",

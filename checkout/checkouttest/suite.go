@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) Env) {
 			tt.fn(t, newFixture(t, open(t), nil))
 		})
 	}
+	t.Run("HeldPayments", func(t *testing.T) { testHeldPayments(t, open(t)) })
 }
 
 var ctx = context.Background()

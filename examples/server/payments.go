@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ecommerce-moderno/moderno/checkout"
+	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/payment"
 	"github.com/ecommerce-moderno/moderno/plugins/host"
 )
@@ -113,7 +114,18 @@ func (m *Main) openPayments() {
 		return
 	}
 	m.payments = checkout.NewPayments(st, checkout.PaymentsConfig{Orders: m.orders,
-		Registry: m.gateways})
+		Registry: m.gateways, Events: m.events})
+	m.orders.SetHolds(m.payments.Holds())
+	for _, name := range []string{checkout.EventWebhookIgnored, checkout.EventVoidFailed,
+		checkout.EventCaptureFailed} {
+		m.events.Subscribe(name, m.logPaymentEvent)
+	}
+}
+
+// logPaymentEvent logs what gateways did that staff must look into.
+func (m *Main) logPaymentEvent(_ context.Context, e commerce.Event) error {
+	m.Log.Warn("payment event", "event", e.Name, "key", e.Key, "data", e.Data)
+	return nil
 }
 
 // publicKeys are the keys of GET /payment-methods, by method.
