@@ -59,6 +59,11 @@ func (r Reason) Valid() bool {
 	return false
 }
 
+// MaxUnits is the most units a product holds across its variants and
+// warehouses: an adjustment that would pass it is refused. Databases store
+// the counts as 32-bit integers.
+const MaxUnits = 999_999_999
+
 // Adjustment is one recorded change of a stock level.
 type Adjustment struct {
 	ID          int64                `json:"id"`

@@ -75,6 +75,9 @@ func (db *DB) Adjust(ctx context.Context, a inventory.Adjustment) (inventory.Lev
 		if err := lockProduct(ctx, tx, op, a.ProductID); err != nil {
 			return err
 		}
+		if err := checkRoom(ctx, tx, op, a); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO inventory (product_id, variant_id,
 			warehouse_id, quantity, reserved_quantity, updated_at) VALUES (?, ?, ?, 0, 0, ?)`+
 			db.dialect.Upsert(levelKey, nil), a.ProductID, nullID(a.VariantID), a.WarehouseID, now)
@@ -108,6 +111,29 @@ func lockProduct(ctx context.Context, tx *sqlx.Tx, op string, id commerce.Produc
 			return fmt.Errorf("%s: %w", op, err)
 		}
 		return commerce.Invalid(op, commerce.FieldError{Field: "product_id", Message: "no existe"})
+	}
+	return nil
+}
+
+// checkRoom refuses an adjustment that would take the product's units, over
+// all its levels, past inventory.MaxUnits. The product's lock is held, so
+// the sum stays true until the transaction ends.
+func checkRoom(ctx context.Context, tx *sqlx.Tx, op string, a inventory.Adjustment) error {
+	if a.Delta <= 0 {
+		return nil
+	}
+	var total int64
+	err := tx.GetContext(ctx, &total,
+		"SELECT COALESCE(SUM(quantity), 0) FROM inventory WHERE product_id = ?", a.ProductID)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if total+int64(a.Delta) > inventory.MaxUnits {
+		return &commerce.Error{Kind: commerce.KindConflict, Op: op,
+			Message: "el producto no admite tantas unidades",
+			Fields: []commerce.FieldError{{Field: "delta",
+				Message: fmt.Sprintf("el producto quedaría con más de %d unidades",
+					inventory.MaxUnits)}}}
 	}
 	return nil
 }

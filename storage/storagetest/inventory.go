@@ -48,6 +48,7 @@ func testWarehouses(t *testing.T, s Stores) {
 func testStock(t *testing.T, s Stores) {
 	cat := mustCategory(t, s, 0)
 	t.Run("Adjust", func(t *testing.T) { testAdjust(t, s, cat.ID) })
+	t.Run("AdjustPastMax", func(t *testing.T) { testAdjustPastMax(t, s, cat.ID) })
 	t.Run("AdjustInvalid", func(t *testing.T) { testAdjustInvalid(t, s, cat.ID) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrentAdjust(t, s, cat.ID) })
 	t.Run("SetLevels", func(t *testing.T) { testSetLevels(t, s, cat.ID) })
@@ -94,6 +95,28 @@ func testAdjust(t *testing.T, s Stores, cat commerce.CategoryID) {
 	if got.Available != 9 || got.Variants[0].Available != 3 || got.Variants[1].Available != 0 {
 		t.Errorf("Product(%d) Available = %d, variants %d, %d; want 9, 3, 0", p.ID,
 			got.Available, got.Variants[0].Available, got.Variants[1].Available)
+	}
+}
+
+// testAdjustPastMax refuses to take a product's units, over all its
+// levels, past inventory.MaxUnits, which 32-bit columns could not hold.
+func testAdjustPastMax(t *testing.T, s Stores, cat commerce.CategoryID) {
+	ctx := context.Background()
+	p := mustProduct(t, s, newProduct(cat, "Inagotable", "100"))
+	w1, w2 := mustWarehouse(t, s), mustWarehouse(t, s)
+	_, err := s.Inventory.Adjust(ctx, adjustment(p.ID, 0, w1.ID, inventory.MaxUnits-1))
+	must(t, "Adjust(MaxUnits-1)", err)
+	for _, w := range []commerce.WarehouseID{w1.ID, w2.ID} {
+		_, err = s.Inventory.Adjust(ctx, adjustment(p.ID, 0, w, 2))
+		wantKind(t, "Adjust(past MaxUnits)", err, commerce.KindConflict)
+	}
+	l, err := s.Inventory.Adjust(ctx, adjustment(p.ID, 0, w2.ID, 1))
+	must(t, "Adjust(up to MaxUnits)", err)
+	got, err := s.Catalog.Product(ctx, p.ID)
+	must(t, "Product", err)
+	if l.Quantity != 1 || got.Available != inventory.MaxUnits {
+		t.Errorf("level %d, product available %d; want 1, %d", l.Quantity, got.Available,
+			inventory.MaxUnits)
 	}
 }
 
