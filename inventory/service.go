@@ -48,11 +48,17 @@ func NewService(store Store, cfg Config) *Service {
 	return s
 }
 
-// Warehouses returns every warehouse.
-func (s *Service) Warehouses(ctx context.Context) ([]Warehouse, error) {
+// Warehouses returns every warehouse, for staff holding
+// commerce.PermInventoryWrite. It returns KindForbidden and
+// KindUnauthenticated.
+func (s *Service) Warehouses(ctx context.Context, p commerce.Principal) ([]Warehouse, error) {
+	const op = "inventory.warehouses"
+	if err := p.Require(op, commerce.PermInventoryWrite); err != nil {
+		return nil, err
+	}
 	ws, err := s.store.Warehouses(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("inventory.warehouses: %w", err)
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	return ws, nil
 }
@@ -101,11 +107,18 @@ func (s *Service) EnsureWarehouse(ctx context.Context, p commerce.Principal,
 	return w, err
 }
 
-// Levels returns the stock of a product and its variants per warehouse.
-func (s *Service) Levels(ctx context.Context, product commerce.ProductID) ([]Level, error) {
+// Levels returns the stock of a product and its variants per warehouse,
+// for staff holding commerce.PermInventoryWrite. It returns KindForbidden
+// and KindUnauthenticated.
+func (s *Service) Levels(ctx context.Context, p commerce.Principal,
+	product commerce.ProductID) ([]Level, error) {
+	const op = "inventory.levels"
+	if err := p.Require(op, commerce.PermInventoryWrite); err != nil {
+		return nil, err
+	}
 	ls, err := s.store.Levels(ctx, product)
 	if err != nil {
-		return nil, fmt.Errorf("inventory.levels: %w", err)
+		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	return ls, nil
 }
