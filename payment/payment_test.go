@@ -1,8 +1,10 @@
 package payment_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
@@ -85,4 +87,74 @@ func TestUnavailableMapsToKind(t *testing.T) {
 		t.Errorf("Unavailable: kind %v, retryable %v; want unavailable and retryable",
 			commerce.ErrorKind(err), payment.Retryable(err))
 	}
+}
+
+// holding is a card gateway with every ability: it holds at Authorize and
+// keeps, by idempotency key, what each call answered.
+type holding struct {
+	mu   sync.Mutex
+	done map[string]payment.Result
+}
+
+func (h *holding) Describe() payment.Description {
+	return payment.Description{Name: "holding", DisplayName: "Tarjeta",
+		Capabilities: []payment.Capability{payment.CanCapture, payment.CanVoid,
+			payment.CanRefundPartial, payment.CanWebhook}}
+}
+
+// once answers a key's first result again, or stores res under it.
+func (h *holding) once(key string, res payment.Result) (payment.Result, error) {
+	if key == "" {
+		return payment.Result{}, commerce.Errorf(commerce.KindInvalid, "holding", "sin clave")
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.done == nil {
+		h.done = map[string]payment.Result{}
+	}
+	if got, ok := h.done[key]; ok {
+		return got, nil
+	}
+	h.done[key] = res
+	return res, nil
+}
+
+func (h *holding) Authorize(_ context.Context, c payment.Charge) (payment.Result, error) {
+	return h.once(c.IdempotencyKey, payment.Result{Status: payment.StatusAuthorized,
+		Reference: "h_" + c.IdempotencyKey, Amount: c.Amount})
+}
+
+func (h *holding) Capture(_ context.Context, c payment.Capture) (payment.Result, error) {
+	return h.once(c.IdempotencyKey, payment.Result{Status: payment.StatusCaptured,
+		Reference: c.Reference, Amount: c.Amount})
+}
+
+func (h *holding) Void(_ context.Context, v payment.Void) (payment.Result, error) {
+	return h.once(v.IdempotencyKey, payment.Result{Status: payment.StatusVoided,
+		Reference: v.Reference})
+}
+
+func (h *holding) Refund(ctx context.Context, r payment.Refund) (payment.Result, error) {
+	return h.RefundPartial(ctx, r)
+}
+
+func (h *holding) RefundPartial(_ context.Context, r payment.Refund) (payment.Result, error) {
+	if r.Reference == "" {
+		return payment.Result{}, commerce.Errorf(commerce.KindInvalid, "holding", "sin referencia")
+	}
+	return h.once(r.IdempotencyKey, payment.Result{Status: payment.StatusRefunded,
+		Reference: r.Reference, Amount: r.Amount})
+}
+
+func (h *holding) ParseWebhook(_ context.Context, w payment.Webhook) (payment.Notification,
+	error) {
+	if w.Header.Get("Holding-Signature") == "" {
+		return payment.Notification{}, commerce.Errorf(commerce.KindInvalid, "holding",
+			"sin firma")
+	}
+	return payment.Notification{}, nil
+}
+
+func TestContractCoversDeclaredAbilities(t *testing.T) {
+	paymenttest.Run(t, &holding{}, charge())
 }

@@ -5,6 +5,8 @@ package paymenttest
 
 import (
 	"context"
+	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
@@ -16,12 +18,19 @@ import (
 type Charge = payment.Charge
 
 // Run checks g: its description, idempotent authorization, refunds, and the
-// optional abilities it declares. ok is a charge the gateway accepts.
+// optional abilities it declares (Describe's Capabilities): capture, void,
+// partial refunds and webhooks each get their own test, skipped when not
+// declared. ok is a charge the gateway accepts; a gateway that leaves it
+// pending for the shopper to finish (a client secret, a redirect) has its
+// capture and refund tests skipped, since nothing was taken.
 func Run(t *testing.T, g payment.Gateway, ok Charge) {
 	t.Helper()
 	t.Run("Describe", func(t *testing.T) { testDescribe(t, g) })
 	t.Run("AuthorizeIsIdempotent", func(t *testing.T) { testAuthorize(t, g, ok) })
 	t.Run("Refund", func(t *testing.T) { testRefund(t, g, ok) })
+	t.Run("Capture", func(t *testing.T) { testCapture(t, g, ok) })
+	t.Run("Void", func(t *testing.T) { testVoid(t, g, ok) })
+	t.Run("RefundPartial", func(t *testing.T) { testRefundPartial(t, g, ok) })
 	t.Run("Webhook", func(t *testing.T) { testWebhook(t, g) })
 }
 
@@ -106,13 +115,134 @@ func testRefund(t *testing.T, g payment.Gateway, c Charge) {
 	}
 }
 
+// authorized authorizes c under key and skips the test unless the result
+// is one of want.
+func authorized(t *testing.T, g payment.Gateway, c Charge, key string,
+	want ...payment.Status) payment.Result {
+	t.Helper()
+	c.IdempotencyKey = key
+	res, err := g.Authorize(context.Background(), c)
+	if err != nil {
+		t.Fatalf("Authorize = %v", err)
+	}
+	for _, w := range want {
+		if res.Status == w {
+			return res
+		}
+	}
+	t.Skipf("Authorize left the payment %s; the test needs %v", res.Status, want)
+	return res
+}
+
+func testCapture(t *testing.T, g payment.Gateway, c Charge) {
+	cp, ok := payment.AsCapturer(g)
+	if !ok {
+		t.Skip("does not declare capture")
+	}
+	ctx := context.Background()
+	res := authorized(t, g, c, "paymenttest-capture-"+c.OrderNumber, payment.StatusAuthorized)
+	req := payment.Capture{IdempotencyKey: "paymenttest-capture-" + c.OrderNumber + ":capture:1",
+		Reference: res.Reference, Amount: c.Amount}
+	first, err := cp.Capture(ctx, req)
+	if err != nil {
+		t.Fatalf("Capture = %v", err)
+	}
+	again, err := cp.Capture(ctx, req)
+	if err != nil {
+		t.Fatalf("Capture again with the same key = %v", err)
+	}
+	if first.Status != payment.StatusCaptured || again.Status != first.Status ||
+		again.Reference != first.Reference {
+		t.Errorf("Capture twice = %+v then %+v; want captured, the same payment", first, again)
+	}
+	if first.Amount.Currency() != c.Amount.Currency() || first.Amount.Minor() != c.Amount.Minor() {
+		t.Errorf("Capture amount = %s; want %s", first.Amount, c.Amount)
+	}
+	if _, err := cp.Capture(ctx, payment.Capture{Reference: res.Reference,
+		Amount: c.Amount}); err == nil {
+		t.Error("Capture without an idempotency key succeeded")
+	}
+}
+
+func testVoid(t *testing.T, g payment.Gateway, c Charge) {
+	v, ok := payment.AsVoider(g)
+	if !ok {
+		t.Skip("does not declare void")
+	}
+	ctx := context.Background()
+	res := authorized(t, g, c, "paymenttest-void-"+c.OrderNumber, payment.StatusAuthorized,
+		payment.StatusPending)
+	req := payment.Void{IdempotencyKey: "paymenttest-void-" + c.OrderNumber + ":void:1",
+		Reference: res.Reference}
+	first, err := v.Void(ctx, req)
+	if err != nil {
+		t.Fatalf("Void = %v", err)
+	}
+	again, err := v.Void(ctx, req)
+	if err != nil {
+		t.Fatalf("Void again with the same key = %v", err)
+	}
+	if first.Status != payment.StatusVoided || again.Status != first.Status {
+		t.Errorf("Void twice = %+v then %+v; want voided both times", first, again)
+	}
+	if _, err := v.Void(ctx, payment.Void{Reference: res.Reference}); err == nil {
+		t.Error("Void without an idempotency key succeeded")
+	}
+}
+
+func testRefundPartial(t *testing.T, g payment.Gateway, c Charge) {
+	pr, ok := payment.AsPartialRefunder(g)
+	if !ok {
+		t.Skip("does not declare refund_partial")
+	}
+	ctx := context.Background()
+	key := "paymenttest-partial-" + c.OrderNumber
+	res := authorized(t, g, c, key, payment.StatusAuthorized, payment.StatusCaptured)
+	if res.Status == payment.StatusAuthorized {
+		cp, ok := payment.AsCapturer(g)
+		if !ok {
+			t.Fatal("Authorize answered authorized from a gateway that does not declare capture")
+		}
+		var err error
+		if res, err = cp.Capture(ctx, payment.Capture{IdempotencyKey: key + ":capture:1",
+			Reference: res.Reference, Amount: c.Amount}); err != nil {
+			t.Fatalf("Capture = %v", err)
+		}
+	}
+	// A third of the amount, in whole minor units (whole pesos for CLP).
+	third := commerce.FromMinor(c.Amount.Minor()/3, c.Amount.Currency())
+	for i := 1; i <= 2; i++ {
+		r := payment.Refund{IdempotencyKey: key + ":refund:" + strconv.Itoa(i),
+			Reference: res.Reference, Amount: third, Reason: "paymenttest"}
+		first, err := pr.RefundPartial(ctx, r)
+		if err != nil {
+			t.Fatalf("RefundPartial %d = %v", i, err)
+		}
+		again, err := pr.RefundPartial(ctx, r)
+		if err != nil {
+			t.Fatalf("RefundPartial %d again with the same key = %v", i, err)
+		}
+		if first.Status != payment.StatusRefunded && first.Status != payment.StatusPending ||
+			again.Status != first.Status {
+			t.Errorf("RefundPartial %d twice = %+v then %+v; want refunded or pending, "+
+				"the same", i, first, again)
+		}
+		if first.Status == payment.StatusRefunded && first.Amount.Minor() != third.Minor() {
+			t.Errorf("RefundPartial %d amount = %s; want %s", i, first.Amount, third)
+		}
+	}
+}
+
 func testWebhook(t *testing.T, g payment.Gateway) {
 	w, ok := payment.AsWebhookHandler(g)
 	if !ok {
 		t.Skip("no webhooks")
 	}
-	_, err := w.ParseWebhook(context.Background(), payment.Webhook{Body: []byte(`{"forged":1}`)})
-	if err == nil || commerce.ErrorKind(err) != commerce.KindInvalid {
-		t.Errorf("ParseWebhook(unsigned) = %v; want KindInvalid", err)
+	for name, body := range map[string]string{"unsigned": `{"forged":1}`, "empty": ""} {
+		_, err := w.ParseWebhook(context.Background(), payment.Webhook{Header: http.Header{},
+			Body: []byte(body)})
+		if err == nil || commerce.ErrorKind(err) != commerce.KindInvalid {
+			t.Errorf("ParseWebhook(%s) = %v; want KindInvalid", name, err)
+		}
 	}
 }
