@@ -79,13 +79,22 @@ func run(ctx context.Context, args []string, getenv func(string) string,
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	if err := dispatch(ctx, cfg, cmd, log, stdout); err != nil {
-		log.Error("commerce: "+err.Error(), "command", fmt.Sprint(cmd))
+		log.Error("commerce: "+err.Error(), "command", commandName(cmd))
 		if errors.Is(err, errUsage) {
 			return 2
 		}
 		return 1
 	}
 	return 0
+}
+
+// commandName is the command that ran: its first word, serve when none was
+// given (logging the argument slice printed "[]" for the default).
+func commandName(cmd []string) string {
+	if len(cmd) == 0 {
+		return "serve"
+	}
+	return cmd[0]
 }
 
 func dispatch(ctx context.Context, cfg Config, cmd []string, log *slog.Logger,

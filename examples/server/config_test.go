@@ -105,8 +105,8 @@ func TestCommands(t *testing.T) {
 	if code, out := call("-h"); code != 0 || !strings.Contains(out, "migrate status") {
 		t.Errorf("commerce -h = %d %q; want 0 and the usage", code, out)
 	}
-	if code, _ := call("bogus"); code != 2 {
-		t.Errorf("commerce bogus = %d; want 2", code)
+	if code, out := call("bogus"); code != 2 || !strings.Contains(out, `"command":"bogus"`) {
+		t.Errorf("commerce bogus = %d %q; want 2 and the command named in the log", code, out)
 	}
 	if code, out := call("-addr", "nope"); code != 2 || !strings.Contains(out, "COMMERCE_ADDR") {
 		t.Errorf("commerce -addr nope = %d %q; want 2 naming COMMERCE_ADDR", code, out)
@@ -125,5 +125,16 @@ func TestCommands(t *testing.T) {
 	}
 	if code, _ := call("migrate", "sideways"); code != 2 {
 		t.Errorf("migrate sideways = %d; want 2", code)
+	}
+}
+
+func TestCommandName(t *testing.T) {
+	for _, c := range []struct {
+		cmd  []string
+		want string
+	}{{nil, "serve"}, {[]string{"migrate", "up"}, "migrate"}, {[]string{"reindex"}, "reindex"}} {
+		if got := commandName(c.cmd); got != c.want {
+			t.Errorf("commandName(%q) = %q; want %q", c.cmd, got, c.want)
+		}
 	}
 }
