@@ -39,9 +39,10 @@ func (s *Service) handOver(ctx context.Context, o order.Order, gw payment.Gatewa
 	switch {
 	case err != nil && payment.Retryable(err):
 		s.log.WarnContext(ctx, "checkout: payment not started", "order", o.Number, "err", err)
-		return Result{Order: o}
+		return Result{Order: o, Message: shopperMessage(err)}
 	case err != nil:
-		return Result{Order: s.recordPayment(ctx, o, order.PaymentFailed, "", declined(err))}
+		return Result{Order: s.recordPayment(ctx, o, order.PaymentFailed, "", declined(err)),
+			Payment: payment.Result{Status: payment.StatusFailed}, Message: shopperMessage(err)}
 	case res.Status == payment.StatusCaptured:
 		o = s.recordPayment(ctx, o, order.PaymentPaid, res.Reference, "pago recibido")
 	case res.Status == payment.StatusAuthorized && o.PaymentStatus == order.PaymentPending &&
@@ -56,7 +57,11 @@ func (s *Service) handOver(ctx context.Context, o order.Order, gw payment.Gatewa
 	case res.Status == payment.StatusFailed:
 		o = s.recordPayment(ctx, o, order.PaymentFailed, res.Reference, "pago rechazado")
 	}
-	return Result{Order: o, Payment: res}
+	out := Result{Order: o, Payment: res}
+	if res.Status == payment.StatusFailed {
+		out.Message = "el medio de pago rechazó el pago"
+	}
+	return out
 }
 
 // capturer reports whether gw captures what it authorized later: only then

@@ -16,6 +16,10 @@ import (
 type Result struct {
 	Order   order.Order
 	Payment payment.Result // instructions or a redirect for the shopper
+	// Message tells the shopper, in Spanish, why the payment did not go
+	// through: the gateway's decline message, or that it did not answer
+	// (the order then waits, pending, for Service.Pay). Empty otherwise.
+	Message string
 	// Replayed says the order was placed before with the same
 	// idempotency key, and this is that order.
 	Replayed bool

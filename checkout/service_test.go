@@ -158,6 +158,10 @@ func TestDeclinedPaymentReleasesStock(t *testing.T) {
 		"tarjeta rechazada") {
 		t.Errorf("timeline = %+v; want the shopper's reason", o.Timeline)
 	}
+	if res.Message != "tarjeta rechazada" || res.Payment.Status != payment.StatusFailed {
+		t.Errorf("result says %q, payment %q; want the decline message, failed", res.Message,
+			res.Payment.Status)
+	}
 	ls, _ := f.mem.Levels(ctx, f.tea.ID)
 	if ls[0].Reserved != 0 {
 		t.Errorf("reserved = %d after a declined payment; want 0", ls[0].Reserved)

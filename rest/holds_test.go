@@ -3,6 +3,7 @@ package rest_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"sync"
 	"testing"
@@ -124,5 +125,47 @@ func TestWebhooksAreNotRateLimitedByAddress(t *testing.T) {
 	}
 	if codes[2] != http.StatusTooManyRequests {
 		t.Errorf("GET /health three times = %v; want the third limited (the limit holds)", codes)
+	}
+}
+
+// failingGateway declines the token "tok_decline" and is down otherwise.
+type failingGateway struct{ holdGateway }
+
+func (g *failingGateway) Describe() payment.Description {
+	return payment.Description{Name: "failing", DisplayName: "Tarjeta"}
+}
+
+func (g *failingGateway) Authorize(_ context.Context, c payment.Charge) (payment.Result,
+	error) {
+	if c.Token == "tok_decline" {
+		return payment.Result{}, payment.Declined("card_declined",
+			"la tarjeta fue rechazada por fondos insuficientes")
+	}
+	return payment.Result{}, payment.Unavailable("plugin_crashed", errors.New("killed"))
+}
+
+func TestPlaceOrderSaysWhyThePaymentDidNotGoThrough(t *testing.T) {
+	s := newShop(t, memoryShop(t), func(s *shop, co *checkout.Config, api *rest.Config) {
+		co.Payments = payment.NewRegistry(&failingGateway{})
+	})
+	p := s.product(t, "Te", 11990, 10)
+	tests := []struct {
+		token, status, payment, message string
+	}{
+		{"tok_decline", "cancelled", "failed",
+			"la tarjeta fue rechazada por fondos insuficientes"},
+		{"", "pending", "", "el medio de pago no está disponible; inténtelo más tarde"},
+	}
+	for _, tt := range tests {
+		body := orderBody(p.ID, 1)
+		body["payment_method"], body["payment_token"] = "failing", tt.token
+		res := expect(t, s.do(t, call{method: http.MethodPost, path: "/orders", body: body,
+			as: s.customer(t)}), http.StatusCreated)
+		data, pay := res["data"].(map[string]any), res["payment"].(map[string]any)
+		if data["status"] != tt.status || pay["status"] != tt.payment ||
+			pay["message"] != tt.message {
+			t.Errorf("token %q: order %v, payment %v; want %s, payment status %q, message %q",
+				tt.token, data["status"], pay, tt.status, tt.payment, tt.message)
+		}
 	}
 }

@@ -105,6 +105,10 @@ type paymentJSON struct {
 	// ClientSecret lets the storefront finish a card payment in the
 	// gateway's own form (Stripe.js), so card data never reaches us.
 	ClientSecret string `json:"client_secret,omitempty"`
+	// Message tells the shopper, in Spanish, why the payment did not go
+	// through: declined (status "failed"), or the gateway not answering
+	// (status "": retry with POST /orders/{id}/pay).
+	Message string `json:"message,omitempty"`
 }
 
 func newOrderJSON(o order.Order) orderJSON {

@@ -64,7 +64,7 @@ func (h *Handler) placeOrder(w http.ResponseWriter, r *http.Request) {
 		placed.PaymentInstructions = &res.Payment.Instructions
 	}
 	writeJSON(w, r, code, placedJSON{Data: placed, Replayed: res.Replayed,
-		Payment: newPaymentJSON(res.Order, res.Payment)})
+		Payment: newPaymentJSON(res)})
 }
 
 // orderRequest reads the body of POST /orders, naming every bad field.

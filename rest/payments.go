@@ -77,13 +77,15 @@ func (h *Handler) payOrder(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, r, http.StatusOK, placedJSON{Data: newOrderDetailJSON(res.Order),
-		Payment: newPaymentJSON(res.Order, res.Payment)})
+		Payment: newPaymentJSON(res)})
 }
 
 // newPaymentJSON is what an order's payment method said to do next.
-func newPaymentJSON(o order.Order, p payment.Result) paymentJSON {
-	return paymentJSON{Method: o.PaymentMethod, Status: p.Status, Reference: p.Reference,
-		Instructions: p.Instructions, RedirectURL: p.RedirectURL, ClientSecret: p.ClientSecret}
+func newPaymentJSON(res checkout.Result) paymentJSON {
+	p := res.Payment
+	return paymentJSON{Method: res.Order.PaymentMethod, Status: p.Status,
+		Reference: p.Reference, Instructions: p.Instructions, RedirectURL: p.RedirectURL,
+		ClientSecret: p.ClientSecret, Message: res.Message}
 }
 
 type webhookJSON struct {
