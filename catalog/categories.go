@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
@@ -158,6 +159,8 @@ func (s *Service) validateCategory(ctx context.Context, op string, c *Category) 
 		"solo minúsculas, dígitos y guiones; máximo 255")
 	checkText(&bad, "description", c.Description, 0, 65535)
 	checkText(&bad, "image_url", c.ImageURL, 0, 500)
+	bad.Check(c.SortOrder >= math.MinInt32 && c.SortOrder <= math.MaxInt32, "sort_order",
+		"debe ser un entero entre -2147483648 y 2147483647")
 	if err := bad.Err(op); err != nil {
 		return err
 	}

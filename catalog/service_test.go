@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -93,6 +94,11 @@ func TestCreateProductValidates(t *testing.T) {
 		{"brand_id", func(p *catalog.Product) { p.BrandID = 42 }},
 		{"slug", func(p *catalog.Product) { p.Slug = "Not A Slug" }},
 		{"weight", func(p *catalog.Product) { p.Weight = ptr(decimal.NewFromInt(-1)) }},
+		{"weight", func(p *catalog.Product) { p.Weight = ptr(decimal.NewFromInt(10_000_000)) }},
+		{"variants[0].weight", func(p *catalog.Product) {
+			p.Variants = []catalog.Variant{{Name: "M", SKU: "V",
+				Weight: ptr(decimal.New(1, 30))}}
+		}},
 		{"name", func(p *catalog.Product) { p.Name = "\xff\xfe" }},
 		{"variants[1].sku", func(p *catalog.Product) {
 			p.Variants = []catalog.Variant{{Name: "M", SKU: "V"}, {Name: "L", SKU: "V"}}
@@ -218,6 +224,19 @@ func TestCategoryCannotMoveBelowItself(t *testing.T) {
 	err := s.UpdateCategory(ctx, manager, &root)
 	if commerce.ErrorKind(err) != commerce.KindInvalid {
 		t.Errorf("UpdateCategory(cycle) = %v; want invalid", err)
+	}
+}
+
+func TestCategorySortOrderFitsTheSchema(t *testing.T) {
+	s, _, _ := newService(t)
+	for _, n := range []int{math.MaxInt32 + 1, math.MinInt32 - 1} {
+		c := catalog.Category{Name: "Lejana", SortOrder: n}
+		err := s.CreateCategory(ctx, manager, &c)
+		if commerce.ErrorKind(err) != commerce.KindInvalid ||
+			len(commerce.ErrorFields(err)) != 1 ||
+			commerce.ErrorFields(err)[0].Field != "sort_order" {
+			t.Errorf("CreateCategory(sort_order %d) = %v; want invalid sort_order", n, err)
+		}
 	}
 }
 

@@ -49,7 +49,7 @@ func (s *Service) checkProduct(op string, p *Product) error {
 	s.checkPrice(&bad, "compare_price", p.ComparePrice)
 	s.checkPrice(&bad, "cost_price", p.CostPrice)
 	bad.Check(p.CategoryID > 0, "category_id", "es obligatoria")
-	bad.Check(p.Weight == nil || !p.Weight.IsNegative(), "weight", "no puede ser negativo")
+	checkWeight(&bad, "weight", p.Weight)
 	if d := p.Dimensions; d != nil {
 		bad.Check(!d.Length.IsNegative() && !d.Width.IsNegative() && !d.Height.IsNegative(),
 			"dimensions", "no pueden ser negativas")
@@ -78,7 +78,7 @@ func (s *Service) checkVariant(bad *commerce.Fields, field string, v *Variant,
 	s.checkPrice(bad, field+".price", v.Price)
 	s.checkPrice(bad, field+".compare_price", v.ComparePrice)
 	s.checkPrice(bad, field+".cost_price", v.CostPrice)
-	bad.Check(v.Weight == nil || !v.Weight.IsNegative(), field+".weight", "no puede ser negativo")
+	checkWeight(bad, field+".weight", v.Weight)
 	for j, o := range v.Options {
 		checkText(bad, field+".options["+itoa(j)+"].name", o.Name, 1, 100)
 		checkText(bad, field+".options["+itoa(j)+"].value", o.Value, 1, 100)
@@ -102,6 +102,18 @@ func (s *Service) checkPrice(bad *commerce.Fields, field string, m *commerce.Mon
 	}
 }
 
+// checkWeight checks an optional weight in kilograms: not negative and
+// below the largest the schema's DECIMAL(10,3) columns hold.
+func checkWeight(bad *commerce.Fields, field string, w *decimal.Decimal) {
+	switch {
+	case w == nil:
+	case w.IsNegative():
+		bad.Add(field, "no puede ser negativo")
+	case w.GreaterThanOrEqual(maxWeight):
+		bad.Add(field, "es demasiado alto: menos de 10.000.000 kg")
+	}
+}
+
 func checkText(bad *commerce.Fields, field, v string, minLen, maxLen int) {
 	n := utf8.RuneCountInString(v)
 	switch {
@@ -116,5 +128,8 @@ func checkText(bad *commerce.Fields, field, v string, minLen, maxLen int) {
 
 // maxPrice is the first amount the schema's DECIMAL(14,2) columns cannot hold.
 var maxPrice = decimal.New(1, 12)
+
+// maxWeight is the first weight the schema's DECIMAL(10,3) columns cannot hold.
+var maxWeight = decimal.New(1, 7)
 
 func itoa(i int) string { return strconv.Itoa(i) }
