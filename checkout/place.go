@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/ecommerce-moderno/moderno/commerce"
 	"github.com/ecommerce-moderno/moderno/order"
 	"github.com/ecommerce-moderno/moderno/payment"
@@ -122,8 +124,17 @@ func (s *Service) prepare(ctx context.Context, op string, p commerce.Principal, 
 	if err != nil {
 		return order.Order{}, nil, nil, fmt.Errorf("%s: %w", op, err)
 	}
+	if q.Subtotal.Amount().GreaterThanOrEqual(maxAmount) ||
+		q.Total.Amount().GreaterThanOrEqual(maxAmount) {
+		return order.Order{}, nil, nil, commerce.Invalid(op, commerce.FieldError{
+			Field: "items", Message: "el total del pedido es demasiado alto"})
+	}
 	return s.build(p, *req, q), fields, gw, nil
 }
+
+// maxAmount is the first amount an order cannot hold: stores keep money in
+// DECIMAL(14,2) columns.
+var maxAmount = decimal.New(1, 12)
 
 // lines looks every item up in the catalog and returns its pricing line.
 func (s *Service) lines(ctx context.Context, op string, items []Item,

@@ -269,3 +269,20 @@ func TestSameCartPlacedTwiceMakesOneOrder(t *testing.T) {
 		t.Errorf("changed cart = %+v, %v; want a new order", other.Order.ID, err)
 	}
 }
+
+func TestOrderTooLargeForTheStore(t *testing.T) {
+	f := newFixture(t)
+	gem := catalog.Product{Name: "Diamante", SKU: "GEM", Active: true,
+		Price: commerce.FromMinor(999_999_999_999, commerce.CLP)}
+	f.mem.AddProduct(&gem)
+	f.mem.SetLevels(inventory.Level{ProductID: gem.ID, WarehouseID: f.wh, Quantity: 99})
+	_, err := f.svc.PlaceOrder(ctx, f.anna, "", req(checkout.Item{ProductID: gem.ID,
+		Quantity: 2}))
+	if commerce.ErrorKind(err) != commerce.KindInvalid || len(commerce.ErrorFields(err)) != 1 ||
+		commerce.ErrorFields(err)[0].Field != "items" {
+		t.Errorf("PlaceOrder(2 × 999.999.999.999) = %v; want invalid items", err)
+	}
+	if ls, _ := f.mem.Levels(ctx, gem.ID); ls[0].Reserved != 0 {
+		t.Errorf("reserved %d after a refused order; want 0", ls[0].Reserved)
+	}
+}
