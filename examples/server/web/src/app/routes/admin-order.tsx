@@ -8,7 +8,8 @@ import { orderKeys, useOrder } from '@/features/orders/api/get-orders';
 import { OrderDetails } from '@/features/orders/components/order-details';
 
 import { OrderError } from './order';
-import { SignedIn } from './sign-in-hint';
+import { RequireAuth } from './require-auth';
+import { isStaff } from './staff';
 
 /**
  * AdminOrderRoute serves /panel/pedidos/:id: the order with the status
@@ -16,9 +17,9 @@ import { SignedIn } from './sign-in-hint';
  */
 export function AdminOrderRoute() {
   return (
-    <SignedIn title="Inicia sesión con una cuenta del personal" staff>
+    <RequireAuth allow={isStaff}>
       <AdminOrder />
-    </SignedIn>
+    </RequireAuth>
   );
 }
 

@@ -122,7 +122,7 @@ describe('admin orders', () => {
 
     expect(
       await screen.findByRole('heading', {
-        name: 'Esta página es solo para el personal de la tienda',
+        name: 'No tienes acceso a esta página',
       }),
     ).toBeInTheDocument();
     expect(requests.some((u) => u.pathname === '/admin/orders')).toBe(false);

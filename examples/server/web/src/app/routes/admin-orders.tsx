@@ -1,12 +1,13 @@
 import { AdminOrderList } from '@/features/admin-orders/components/admin-order-list';
 
-import { SignedIn } from './sign-in-hint';
+import { RequireAuth } from './require-auth';
+import { isStaff } from './staff';
 
 /** AdminOrdersRoute serves /panel/pedidos: every order, for staff. */
 export function AdminOrdersRoute() {
   return (
-    <SignedIn title="Inicia sesión con una cuenta del personal" staff>
+    <RequireAuth allow={isStaff}>
       <AdminOrderList />
-    </SignedIn>
+    </RequireAuth>
   );
 }

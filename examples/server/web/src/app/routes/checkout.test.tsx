@@ -208,6 +208,9 @@ describe('checkout', () => {
       '/ingresar?volver=%2Fpagar',
     );
     expect(
+      screen.getByRole('link', { name: 'crea una cuenta' }),
+    ).toHaveAttribute('href', '/registro?volver=%2Fpagar');
+    expect(
       screen.queryByRole('button', { name: 'Continuar' }),
     ).not.toBeInTheDocument();
   });

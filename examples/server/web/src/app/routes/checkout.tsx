@@ -7,9 +7,10 @@ import { paths, storeName } from '@/config/paths';
 import { cartKey, useCart } from '@/features/cart/api/get-cart';
 import { CheckoutFlow } from '@/features/checkout/components/checkout-flow';
 import { orderKeys } from '@/features/orders/api/get-orders';
-import type { PlacedOrder } from '@/types/shop';
+import { useAuth } from '@/lib/auth/auth-context';
+import type { Cart, PlacedOrder } from '@/types/shop';
 
-import { SignedIn, SignInHint } from './sign-in-hint';
+import { SignInHint } from './sign-in-hint';
 
 /** CheckoutRoute serves /pagar: the cart's checkout, in steps. */
 export function CheckoutRoute() {
@@ -48,14 +49,31 @@ export function CheckoutRoute() {
         </p>
       )}
       {cart.data && cart.data.items.length > 0 && (
-        <SignedIn title="Inicia sesión para comprar: tu carro te espera">
-          <CheckoutFlow
-            cart={cart.data}
-            onPlaced={placed}
-            signIn={<SignInHint />}
-          />
-        </SignedIn>
+        <SignedInCheckout cart={cart.data} onPlaced={placed} />
       )}
     </div>
   );
+}
+
+/**
+ * SignedInCheckout asks a guest to sign in or sign up first: orders belong
+ * to accounts. The guest's cart joins the account's at the next cart call.
+ */
+function SignedInCheckout(props: {
+  cart: Cart;
+  onPlaced: (placed: PlacedOrder) => void;
+}) {
+  const auth = useAuth();
+  if (auth.status === 'loading') return <Loading />;
+  if (auth.status === 'anonymous') {
+    return (
+      <div className="rounded-md border border-amber-200 bg-amber-50 p-4 text-amber-900">
+        <h2 className="font-semibold">
+          Inicia sesión para comprar: tu carro te espera
+        </h2>
+        <SignInHint />
+      </div>
+    );
+  }
+  return <CheckoutFlow {...props} signIn={<SignInHint />} />;
 }

@@ -5,7 +5,7 @@ import { Loading } from '@/components/loading';
 import { useOrder } from '@/features/orders/api/get-orders';
 import { OrderPlaced } from '@/features/orders/components/order-placed';
 
-import { SignedIn } from './sign-in-hint';
+import { RequireAuth } from './require-auth';
 
 /**
  * OrderPlacedRoute serves /pedidos/:id/confirmacion. The checkout hands
@@ -14,9 +14,9 @@ import { SignedIn } from './sign-in-hint';
  */
 export function OrderPlacedRoute() {
   return (
-    <SignedIn title="Inicia sesión para ver tu pedido">
+    <RequireAuth>
       <Placed />
-    </SignedIn>
+    </RequireAuth>
   );
 }
 

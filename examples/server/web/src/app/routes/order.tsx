@@ -7,14 +7,15 @@ import { useOrder } from '@/features/orders/api/get-orders';
 import { OrderDetails } from '@/features/orders/components/order-details';
 import { ApiError } from '@/lib/api-client';
 
-import { SignedIn, SignInHint } from './sign-in-hint';
+import { RequireAuth } from './require-auth';
+import { SignInHint } from './sign-in-hint';
 
 /** OrderRoute serves /pedidos/:id: one of the customer's orders. */
 export function OrderRoute() {
   return (
-    <SignedIn title="Inicia sesión para ver tu pedido">
+    <RequireAuth>
       <CustomerOrder />
-    </SignedIn>
+    </RequireAuth>
   );
 }
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { resetAccounts, signedInAs } from '@/testing/mocks/accounts';
@@ -40,19 +40,14 @@ describe('orders', () => {
     expect(screen.getAllByRole('row')).toHaveLength(6);
   });
 
-  it('asks a signed-out visitor to sign in', async () => {
+  it('sends a signed-out visitor to sign in, coming back after', async () => {
     resetAccounts();
-    await renderApp('/pedidos');
+    const { router } = await renderApp('/pedidos');
 
-    expect(
-      await screen.findByRole('heading', {
-        name: 'Inicia sesión para ver tus pedidos',
-      }),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Ingresa' })).toHaveAttribute(
-      'href',
-      '/ingresar?volver=%2Fpedidos',
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe('/ingresar'),
     );
+    expect(router.state.location.search).toBe('?volver=%2Fpedidos');
   });
 
   it('shows an order with its lines, totals, address and timeline', async () => {

@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { OrderHistory } from '@/features/orders/components/order-history';
 
-import { SignedIn, SignInHint } from './sign-in-hint';
+import { RequireAuth } from './require-auth';
+import { SignInHint } from './sign-in-hint';
 
 /** OrdersRoute serves /pedidos: the customer's order history. */
 export function OrdersRoute() {
@@ -11,12 +12,12 @@ export function OrdersRoute() {
   const page = Math.max(1, Math.trunc(Number(params.get('pagina'))) || 1);
 
   return (
-    <SignedIn title="Inicia sesión para ver tus pedidos">
+    <RequireAuth>
       <OrderHistory
         page={page}
         pageHref={(p) => (p > 1 ? `${paths.orders}?pagina=${p}` : paths.orders)}
         signIn={<SignInHint />}
       />
-    </SignedIn>
+    </RequireAuth>
   );
 }
