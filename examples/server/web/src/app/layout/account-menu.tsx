@@ -5,6 +5,8 @@ import { paths, patterns } from '@/config/paths';
 import { useAuth } from '@/lib/auth/auth-context';
 import { canManageUsers } from '@/lib/auth/types';
 
+import { isStaff } from '../routes/staff';
+
 const authPages: string[] = [
   paths.login,
   paths.register,
@@ -111,6 +113,18 @@ function SignedInMenu() {
               Mi cuenta
             </Link>
           </li>
+          <li>
+            <Link to={paths.orders} className={item}>
+              Mis pedidos
+            </Link>
+          </li>
+          {isStaff(user) && (
+            <li>
+              <Link to={paths.adminOrders} className={item}>
+                Pedidos de la tienda
+              </Link>
+            </li>
+          )}
           {canManageUsers(user) && (
             <li>
               <Link to={paths.adminUsers} className={item}>
