@@ -39,8 +39,8 @@ export function OrderTimeline({
         Seguimiento
       </h2>
       <ol className="relative space-y-4 border-l-2 border-slate-200 pl-5">
-        {entries.map((entry, i) => (
-          <li key={i} className="relative">
+        {entries.map((entry) => (
+          <li key={entry.id} className="relative">
             <span
               aria-hidden="true"
               className="absolute top-1.5 -left-[1.7rem] size-3 rounded-full border-2 border-white bg-indigo-600"

@@ -31,7 +31,7 @@ export function TotalsSummary({
   }
   const shipping = shippingPending ?? totals.shipping_formatted;
   if (shipping) rows.push({ label: 'Envío', value: shipping });
-  if (!totals.tax_included) {
+  if (!totals.tax_inclusive) {
     rows.push({ label: 'IVA', value: totals.tax_formatted });
   }
 
@@ -52,7 +52,7 @@ export function TotalsSummary({
           <dt>{totalLabel}</dt>
           <dd>{totals.total_formatted}</dd>
         </div>
-        {totals.tax_included && (
+        {totals.tax_inclusive && (
           <div className="flex justify-between gap-4 text-xs text-slate-500">
             <dt>IVA incluido</dt>
             <dd>{totals.tax_formatted}</dd>

@@ -6,7 +6,7 @@
 export interface Amounts {
   currency: string;
   /** Prices include the tax (IVA in Chile); otherwise it is added on top. */
-  tax_included: boolean;
+  tax_inclusive: boolean;
   subtotal: number;
   subtotal_formatted: string;
   discount: number;
@@ -27,18 +27,18 @@ export interface Amounts {
 export interface CartItem {
   id: number;
   product_id: number;
-  /** 0: the product itself. */
-  variant_id: number;
+  /** null: a product without variants. */
+  variant_id: number | null;
   name: string;
   sku: string;
   image: string;
   quantity: number;
   /** The catalog price now. */
-  price: number;
-  price_formatted: string;
-  /** The price when the shopper chose the item. */
-  added_price: number;
-  added_price_formatted: string;
+  unit_price: number;
+  unit_price_formatted: string;
+  /** The price when the shopper chose the item, when it differs. */
+  previous_price: number | null;
+  previous_price_formatted: string | null;
   price_changed: boolean;
   total: number;
   total_formatted: string;
@@ -98,6 +98,9 @@ export interface OrderSummary extends Amounts {
   id: number;
   number: string;
   customer_id: number;
+  customer: { id: number };
+  /** Units in the order (order pages). */
+  item_count?: number;
   status: OrderStatus;
   status_label: string;
   payment_status: PaymentStatus;
@@ -112,8 +115,9 @@ export interface OrderSummary extends Amounts {
 
 /** A line of an order, as it was sold. */
 export interface OrderLine {
+  id: number;
   product_id: number;
-  variant_id: number;
+  variant_id: number | null;
   name: string;
   sku: string;
   quantity: number;
@@ -125,6 +129,7 @@ export interface OrderLine {
 
 /** One change in an order's life: what, when, by whom (0: the store). */
 export interface TimelineEntry {
+  id: number;
   kind: 'status' | 'payment' | 'note';
   from: string;
   to: string;
@@ -143,6 +148,8 @@ export interface Order extends OrderSummary {
   /** The statuses staff may move the order to now. */
   next_statuses: OrderStatus[] | null;
   reserved_until?: string | null;
+  /** How to pay, in the answer of POST /orders; null elsewhere. */
+  payment_instructions?: string | null;
 }
 
 /** What the payment method said when the order was placed. */

@@ -59,7 +59,7 @@ describe('cart', () => {
 
   it('shows the server totals with the tax part, savings and a changed price', async () => {
     seedCartItem(500, 1, 2, 8990);
-    seedCartItem(1, 0, 1);
+    seedCartItem(1, null, 1);
     await renderApp('/carrito');
 
     const list = await screen.findByRole('list', {
@@ -82,7 +82,7 @@ describe('cart', () => {
 
   it('changes quantities and removes items through the server', async () => {
     seedCartItem(500, 1, 1);
-    seedCartItem(1, 0, 1);
+    seedCartItem(1, null, 1);
     const { user } = await renderApp('/carrito');
 
     await user.click(
@@ -116,7 +116,7 @@ describe('cart', () => {
   });
 
   it('empties the cart after asking', async () => {
-    seedCartItem(1, 0, 1);
+    seedCartItem(1, null, 1);
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     const { user } = await renderApp('/carrito');
 

@@ -44,7 +44,7 @@ describe('checkout', () => {
   beforeEach(() => signedInAs('ana@ejemplo.cl'));
 
   it('asks for what is missing in the address, in Spanish, next to each input', async () => {
-    seedCartItem(2, 0, 1);
+    seedCartItem(2, null, 1);
     const { user } = await renderApp('/pagar');
 
     await user.click(await screen.findByRole('button', { name: 'Continuar' }));
@@ -120,7 +120,7 @@ describe('checkout', () => {
   });
 
   it('retries with the same Idempotency-Key and uses a new one for a changed order', async () => {
-    seedCartItem(2, 0, 1);
+    seedCartItem(2, null, 1);
     let fail = true;
     server.use(
       http.post('*/orders', ({ request }) => {
@@ -162,7 +162,7 @@ describe('checkout', () => {
   });
 
   it('sends the shopper back to the address when the server refuses a field', async () => {
-    seedCartItem(2, 0, 1);
+    seedCartItem(2, null, 1);
     server.use(
       http.post('*/orders', () =>
         HttpResponse.json(
@@ -195,7 +195,7 @@ describe('checkout', () => {
 
   it('asks a signed-out shopper to sign in first, coming back here', async () => {
     resetAccounts();
-    seedCartItem(2, 0, 1);
+    seedCartItem(2, null, 1);
     await renderApp('/pagar');
 
     expect(
@@ -216,7 +216,7 @@ describe('checkout', () => {
   });
 
   it('asks to sign in again when the server ends the session at the last step', async () => {
-    seedCartItem(2, 0, 1);
+    seedCartItem(2, null, 1);
     server.use(
       http.post('*/orders', () =>
         HttpResponse.json(
@@ -237,7 +237,7 @@ describe('checkout', () => {
   });
 
   it('requires a payment method', async () => {
-    seedCartItem(2, 0, 1);
+    seedCartItem(2, null, 1);
     const { user } = await renderApp('/pagar');
     await fillAddress(user);
     await user.click(await screen.findByRole('button', { name: 'Continuar' }));

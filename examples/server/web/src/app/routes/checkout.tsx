@@ -24,7 +24,9 @@ export function CheckoutRoute() {
     void client.invalidateQueries({ queryKey: cartKey });
     void navigate(paths.orderPlaced(order.id), {
       replace: true,
-      state: { order, instructions: payment?.instructions ?? '' },
+      state: {
+        instructions: payment?.instructions || order.payment_instructions || '',
+      },
     });
   }
 

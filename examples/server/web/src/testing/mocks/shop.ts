@@ -25,7 +25,7 @@ const money = (n: number) => clp.format(n);
 interface Stored {
   id: number;
   product_id: number;
-  variant_id: number;
+  variant_id: number | null;
   quantity: number;
   /** The price when the item was chosen. */
   chosen: number;
@@ -64,7 +64,7 @@ export function resetShop() {
 /** Puts an item in the cart, chosen at a price that may differ from now. */
 export function seedCartItem(
   productId: number,
-  variantId: number,
+  variantId: number | null,
   quantity: number,
   chosen?: number,
 ) {
@@ -78,7 +78,7 @@ export function seedCartItem(
   });
 }
 
-function catalogPrice(productId: number, variantId: number) {
+function catalogPrice(productId: number, variantId: number | null) {
   if (productId === polera.id) {
     const v = polera.variants?.find((x) => x.id === variantId);
     if (!v) return undefined;
@@ -118,10 +118,10 @@ export function currentCart(): Cart {
       sku: c.sku,
       image: '',
       quantity: it.quantity,
-      price: c.price,
-      price_formatted: money(c.price),
-      added_price: it.chosen,
-      added_price_formatted: money(it.chosen),
+      unit_price: c.price,
+      unit_price_formatted: money(c.price),
+      previous_price: c.price !== it.chosen ? it.chosen : null,
+      previous_price_formatted: c.price !== it.chosen ? money(it.chosen) : null,
       price_changed: c.price !== it.chosen,
       total: c.price * it.quantity,
       total_formatted: money(c.price * it.quantity),
@@ -147,7 +147,9 @@ export function currentCart(): Cart {
     discount_formatted: money(0),
     tax: taxPart(subtotal),
     tax_formatted: money(taxPart(subtotal)),
-    tax_included: true,
+    tax_inclusive: true,
+    shipping: 0,
+    shipping_formatted: money(0),
     total: subtotal,
     total_formatted: money(subtotal),
     savings,
@@ -178,6 +180,8 @@ function failure(status: number, code: string, message: string) {
 
 const cartBody = () => ({ data: currentCart() });
 
+let entryId = 0;
+
 function entry(
   kind: TimelineEntry['kind'],
   from: string,
@@ -186,7 +190,7 @@ function entry(
   note = '',
   actor = 0,
 ): TimelineEntry {
-  return { kind, from, to, note, actor_id: actor, at };
+  return { id: ++entryId, kind, from, to, note, actor_id: actor, at };
 }
 
 function makeOrder(
@@ -202,6 +206,7 @@ function makeOrder(
     id,
     number: `CL-2026-${String(id).padStart(4, '0')}`,
     customer_id: 7,
+    customer: { id: 7 },
     status,
     status_label: status,
     payment_status: paymentStatus,
@@ -217,7 +222,7 @@ function makeOrder(
     shipping_formatted: money(shipping),
     tax: taxPart(total),
     tax_formatted: money(taxPart(total)),
-    tax_included: true,
+    tax_inclusive: true,
     total,
     total_formatted: money(total),
     city: 'Providencia',
@@ -226,8 +231,9 @@ function makeOrder(
     updated_at: createdAt,
     lines: [
       {
+        id: id * 10,
         product_id: 1,
-        variant_id: 0,
+        variant_id: null,
         name: 'Leche número 1',
         sku: 'SKU-1',
         quantity: 1,
@@ -368,16 +374,16 @@ export const shopHandlers = [
       ]);
     }
     const productId = Number(body.product_id);
-    // As the server: variant_id is omitted for a product without variants.
+    // As the server: variant_id is null or absent without variants.
     if (
-      'variant_id' in body &&
+      body.variant_id != null &&
       !(Number.isInteger(body.variant_id) && Number(body.variant_id) > 0)
     ) {
       return invalid([
         { field: 'variant_id', message: 'debe ser un id: un entero positivo' },
       ]);
     }
-    const variantId = Number(body.variant_id ?? 0);
+    const variantId = (body.variant_id as number | null | undefined) ?? null;
     const c = catalogPrice(productId, variantId);
     if (!c) {
       return invalid([
@@ -478,30 +484,32 @@ export const shopHandlers = [
     o.payment_method = String(body.payment_method);
     o.shipping_address = address as unknown as Order['shipping_address'];
     o.lines = cart.items.map((it) => ({
+      id: it.id,
       product_id: it.product_id,
       variant_id: it.variant_id,
       name: it.name,
       sku: it.sku,
       quantity: it.quantity,
-      unit_price: it.price,
-      unit_price_formatted: it.price_formatted,
+      unit_price: it.unit_price,
+      unit_price_formatted: it.unit_price_formatted,
       total: it.total,
       total_formatted: it.total_formatted,
     }));
     o.shipping_method = String(body.shipping_method ?? 'despacho');
     shop.orders.unshift(o);
     shop.items = [];
+    const instructions =
+      o.payment_method === 'bank_transfer'
+        ? 'Transfiera a Banco Estado, cuenta corriente 123456'
+        : '';
     return HttpResponse.json(
       {
-        data: o,
+        data: { ...o, payment_instructions: instructions || null },
         payment: {
           method: o.payment_method,
           status: 'pending',
           reference: '',
-          instructions:
-            o.payment_method === 'bank_transfer'
-              ? 'Transfiera a Banco Estado, cuenta corriente 123456'
-              : '',
+          instructions,
           redirect_url: '',
         },
         replayed: false,

@@ -7,10 +7,10 @@ import type { Cart } from '@/types/shop';
 
 import { cartKey, withCookies } from './get-cart';
 
-/** What to add: variant_id only for a product with variants. */
+/** What to add: variant_id is null for a product without variants. */
 export interface NewItem {
   product_id: number;
-  variant_id?: number;
+  variant_id: number | null;
   quantity: number;
 }
 

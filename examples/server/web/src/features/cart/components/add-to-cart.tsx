@@ -42,7 +42,7 @@ export function AddToCart({ productId, variantId, inStock, stock }: Props) {
         e.preventDefault();
         add.mutate({
           product_id: productId,
-          ...(variantId ? { variant_id: variantId } : {}),
+          variant_id: variantId,
           quantity,
         });
       }}

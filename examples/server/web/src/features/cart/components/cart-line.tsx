@@ -21,12 +21,14 @@ export function CartLine({ item, busy, onQuantity, onRemove }: Props) {
           SKU: <span className="font-mono">{item.sku}</span>
         </p>
         <p className="mt-1 text-sm text-slate-700">
-          {item.price_formatted} c/u
+          {item.unit_price_formatted} c/u
         </p>
         {item.price_changed && (
           <p className="mt-1 text-sm text-amber-800">
-            El precio cambió: antes {item.added_price_formatted}, ahora{' '}
-            {item.price_formatted}.
+            El precio cambió
+            {item.previous_price_formatted
+              ? `: antes ${item.previous_price_formatted}, ahora ${item.unit_price_formatted}.`
+              : '.'}
           </p>
         )}
         {!item.available && (

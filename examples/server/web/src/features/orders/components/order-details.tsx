@@ -70,8 +70,8 @@ export function OrderDetails({ order, actions, heading, staff }: Props) {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {order.lines.map((l, i) => (
-                  <tr key={i}>
+                {order.lines.map((l) => (
+                  <tr key={l.id}>
                     <th scope="row" className="py-2 pr-4 font-normal">
                       {l.name}
                       <span className="block text-xs text-slate-500">
