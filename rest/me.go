@@ -13,6 +13,10 @@ import (
 // meRoutes adds the routes of the signed-in user's own account. Each hands
 // the principal to the service, which checks that the account is theirs.
 func (h *Handler) meRoutes(r chi.Router) {
+	h.userRoutes(r, h.meUserRoutes)
+}
+
+func (h *Handler) meUserRoutes(r chi.Router) {
 	get(r, "/me", h.me)
 	r.Put("/me", h.updateMe)
 	r.Delete("/me", h.eraseMe)

@@ -23,11 +23,11 @@ func (h *Handler) paymentRoutes(r chi.Router) {
 		return
 	}
 	if h.orders != nil {
-		r.With(h.idempotent).Post("/admin/orders/{id}/refunds", h.refundOrder)
-		r.With(h.idempotent).Post("/admin/orders/{id}/capture", h.captureOrder)
+		r.With(h.signedIn, h.idempotent).Post("/admin/orders/{id}/refunds", h.refundOrder)
+		r.With(h.signedIn, h.idempotent).Post("/admin/orders/{id}/capture", h.captureOrder)
 	}
 	if h.checkout != nil {
-		r.With(h.idempotent).Post("/orders/{id}/pay", h.payOrder)
+		r.With(h.signedIn, h.idempotent).Post("/orders/{id}/pay", h.payOrder)
 	}
 }
 

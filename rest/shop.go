@@ -34,12 +34,14 @@ func (h *Handler) shopRoutes(r chi.Router) {
 	if h.checkout == nil || h.orders == nil {
 		return
 	}
-	r.With(h.idempotent).Post("/orders", h.placeOrder)
-	get(r, "/orders", h.listOrders)
-	get(r, "/orders/{id}", h.getOrder)
-	r.With(h.idempotent).Put("/orders/{id}/status", h.setOrderStatus)
-	r.With(h.idempotent).Put("/orders/{id}/payment", h.setOrderPayment)
-	r.With(h.idempotent).Post("/orders/{id}/cancel", h.cancelOrder)
-	get(r, "/admin/orders", h.adminOrders)
-	get(r, "/admin/orders.csv", h.adminOrdersCSV)
+	h.userRoutes(r, func(r chi.Router) {
+		r.With(h.idempotent).Post("/orders", h.placeOrder)
+		get(r, "/orders", h.listOrders)
+		get(r, "/orders/{id}", h.getOrder)
+		r.With(h.idempotent).Put("/orders/{id}/status", h.setOrderStatus)
+		r.With(h.idempotent).Put("/orders/{id}/payment", h.setOrderPayment)
+		r.With(h.idempotent).Post("/orders/{id}/cancel", h.cancelOrder)
+		get(r, "/admin/orders", h.adminOrders)
+		get(r, "/admin/orders.csv", h.adminOrdersCSV)
+	})
 }
