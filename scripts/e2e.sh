@@ -11,7 +11,10 @@ log="$data/server.log"
 
 # The account test signs in several times within a minute: raise the limit of
 # the auth routes (5/1m by default) so that it tests the pages, not the limit.
+# The first super admin, for the account test's staff pages.
+export E2E_ADMIN_EMAIL=admin@e2e.ejemplo.cl E2E_ADMIN_PASSWORD='Clave#Staff2026'
 COMMERCE_ADDR="127.0.0.1:$port" COMMERCE_DATA_DIR="$data" COMMERCE_RATE_LIMIT_AUTH=60/1m \
+  COMMERCE_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" COMMERCE_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
   ./bin/commerce >"$log" 2>&1 &
 pid=$!
 cleanup() {

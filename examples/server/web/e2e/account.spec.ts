@@ -156,3 +156,43 @@ test('register, sign out and in, edit the profile, add an address, recover the p
 
   expect(consoleErrors, 'errors in the browser console').toEqual([]);
 });
+
+test('a super admin finds a shopper, makes them a manager and deactivates them', async ({
+  page,
+}) => {
+  const adminEmail = process.env.E2E_ADMIN_EMAIL;
+  const adminPassword = process.env.E2E_ADMIN_PASSWORD;
+  test.skip(!adminEmail || !adminPassword, 'E2E_ADMIN_* name the super admin');
+
+  const email = `e2e-staff-${Date.now()}@ejemplo.cl`;
+  const created = await page.request.post('/auth/register', {
+    data: { email, password: 'Segura#2026', name: 'Tomás Vera' },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto('/ingresar');
+  await signIn(page, adminEmail!, adminPassword!);
+  const header = page.getByRole('banner');
+  const menu = header.getByRole('button', { name: /Menú de la cuenta/ });
+  await menu.click();
+  await header.getByRole('link', { name: 'Usuarios' }).click();
+  await expect(page).toHaveURL(/\/panel\/usuarios$/);
+
+  const search = page.getByLabel('Buscar por nombre o correo');
+  await search.fill(email);
+  await search.press('Enter');
+  await expect(page.getByText('1 usuario', { exact: true })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(email) });
+  await row.getByLabel(`Rol de ${email}`).selectOption('Encargado');
+  await row.getByRole('button', { name: `Desactivar ${email}` }).click();
+  await expect(
+    row.getByRole('button', { name: `Reactivar ${email}` }),
+  ).toBeVisible();
+  await expect(row).toContainText('Desactivada');
+
+  // The server kept both changes.
+  await page.reload();
+  const again = page.getByRole('row', { name: new RegExp(email) });
+  await expect(again.getByLabel(`Rol de ${email}`)).toHaveValue('manager');
+  await expect(again).toContainText('Desactivada');
+});
