@@ -110,6 +110,7 @@ func dispatch(ctx context.Context, cfg Config, cmd []string, log *slog.Logger,
 		return migrate(ctx, NewMain(cfg, log), operands[0], stdout)
 	case name == "import" && len(operands) == 0:
 		m := NewMain(cfg, log)
+		m.unsynced = true // a running server's embedded index is its own; see reindex
 		defer m.Close()
 		if err := m.Open(ctx); err != nil {
 			return err

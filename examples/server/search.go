@@ -54,6 +54,9 @@ func (m *Main) openSearch(ctx context.Context) error {
 	s.queue = newSyncQueue(s.syncer.Handle, m.Log, time.Second)
 	cancels := make([]func(), 0, len(search.Events))
 	for _, name := range search.Events {
+		if m.unsynced && embedded {
+			break
+		}
 		cancels = append(cancels, m.events.Subscribe(name, s.queue.Publish))
 	}
 	s.cancel = func() {

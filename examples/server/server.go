@@ -61,6 +61,9 @@ type Main struct {
 
 	// search (issue 6)
 	search *searchState
+	// unsynced leaves the embedded index out of the services' events, for
+	// commands whose index nobody reads (commerce import).
+	unsynced bool
 
 	// payments (issue 5)
 	plugins  *host.Host         // the payment plugins' processes
