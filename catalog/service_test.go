@@ -103,6 +103,9 @@ func TestCreateProductValidates(t *testing.T) {
 		{"variants[1].sku", func(p *catalog.Product) {
 			p.Variants = []catalog.Variant{{Name: "M", SKU: "V"}, {Name: "L", SKU: "V"}}
 		}},
+		{"variants[1].sku", func(p *catalog.Product) {
+			p.Variants = []catalog.Variant{{Name: "M", SKU: "V-m"}, {Name: "L", SKU: "v-M"}}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.field, func(t *testing.T) {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -61,7 +62,9 @@ func (s *Service) checkProduct(op string, p *Product) error {
 		checkText(&bad, "attributes["+itoa(i)+"].name", a.Name, 1, 100)
 		checkText(&bad, "attributes["+itoa(i)+"].value", a.Value, 1, 255)
 	}
-	skus := map[string]bool{p.SKU: true}
+	// SKUs differing only in case are one SKU to a case-insensitive
+	// database, as MariaDB's collation is.
+	skus := map[string]bool{strings.ToLower(p.SKU): true}
 	for i := range p.Variants {
 		s.checkVariant(&bad, "variants["+itoa(i)+"]", &p.Variants[i], skus)
 	}
@@ -72,8 +75,9 @@ func (s *Service) checkVariant(bad *commerce.Fields, field string, v *Variant,
 	skus map[string]bool) {
 	checkText(bad, field+".name", v.Name, 1, 255)
 	checkText(bad, field+".sku", v.SKU, 1, 100)
-	bad.Check(!skus[v.SKU], field+".sku", "repetido en este producto")
-	skus[v.SKU] = true
+	sku := strings.ToLower(v.SKU)
+	bad.Check(!skus[sku], field+".sku", "repetido en este producto")
+	skus[sku] = true
 	checkText(bad, field+".barcode", v.Barcode, 0, 100)
 	s.checkPrice(bad, field+".price", v.Price)
 	s.checkPrice(bad, field+".compare_price", v.ComparePrice)

@@ -148,6 +148,11 @@ func replaceOptions(ctx context.Context, tx *sqlx.Tx, ps []*catalog.Product,
 	for _, p := range ps {
 		for i := range p.Variants {
 			v := &p.Variants[i]
+			if ids[v.SKU] == 0 {
+				// The database's collation took the SKU for another
+				// variant's (case, accents, ignorable characters).
+				return conflict("update product", "variants.sku")
+			}
 			v.ID, v.ProductID, v.UpdatedAt = commerce.VariantID(ids[v.SKU]), p.ID, now
 			all = append(all, ids[v.SKU])
 			for j, o := range v.Options {

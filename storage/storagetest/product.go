@@ -34,6 +34,31 @@ func testProducts(t *testing.T, s Stores) {
 		wantField(t, "UpdateProduct(taken sku)", s.Catalog.UpdateProduct(ctx, &d),
 			commerce.KindConflict, "sku")
 	})
+	t.Run("CollatingVariantSKUs", func(t *testing.T) {
+		// SKUs a collation may take for one: the store keeps both
+		// (binary) or refuses with a conflict, never an internal error.
+		p := mustProduct(t, s, newProduct(cat.ID, "Café", "10"))
+		p.Variants = []catalog.Variant{
+			{Name: "Sin acento", SKU: "CAFE-1", Active: true,
+				Options: []catalog.Option{{Name: "Tipo", Value: "a"}}},
+			{Name: "Con acento", SKU: "CAFÉ-1", Active: true,
+				Options: []catalog.Option{{Name: "Tipo", Value: "b"}}},
+		}
+		err := s.Catalog.UpdateProduct(ctx, &p)
+		if err != nil {
+			wantField(t, "UpdateProduct(collating SKUs)", err, commerce.KindConflict,
+				"variants.sku")
+			if got, err := s.Catalog.Product(ctx, p.ID); err != nil || len(got.Variants) != 0 {
+				t.Errorf("after the conflict: %+v, %v; want no variant written", got.Variants, err)
+			}
+			return
+		}
+		got, err := s.Catalog.Product(ctx, p.ID)
+		must(t, "Product", err)
+		if len(got.Variants) != 2 || got.Variants[0].ID == got.Variants[1].ID {
+			t.Errorf("variants = %+v; want both SKUs, each with its own ID", got.Variants)
+		}
+	})
 	t.Run("InvalidReferences", func(t *testing.T) {
 		p := newProduct(999999, "Sin categoría", "10")
 		wantField(t, "CreateProduct(missing category)", s.Catalog.CreateProduct(ctx, &p),
