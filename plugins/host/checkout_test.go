@@ -121,3 +121,88 @@ func TestPluginKilledMidAuthorization(t *testing.T) {
 		t.Errorf("reserved after payment = %d; want 2, until shipping", r)
 	}
 }
+
+// TestPluginKilledMidVoid kills the plugin while it voids the held payment
+// of an order its owner cancels: the order is cancelled anyway, its stock
+// released, and the failed void is on the timeline and announced for
+// staff, with nothing voided at the gateway.
+func TestPluginKilledMidVoid(t *testing.T) {
+	_, g, files := faultHost(t, host.Config{Env: []string{"COMMERCE_FAULTGW_HOLD=1"}})
+	mem := checkouttest.NewMemory()
+	clock := checkouttest.NewClock()
+	orders := order.NewService(mem, order.Config{Clock: clock})
+	reg := payment.NewRegistry(g)
+	svc := checkout.NewService(mem, checkout.Config{Catalog: mem, Orders: orders, Clock: clock,
+		Payments: reg})
+	bus := &commerce.Bus{}
+	failed := make(chan commerce.Event, 1)
+	bus.Subscribe(checkout.EventVoidFailed, func(_ context.Context, e commerce.Event) error {
+		failed <- e
+		return nil
+	})
+	pays := checkout.NewPayments(checkouttest.NewPaymentsMemory(), checkout.PaymentsConfig{
+		Orders: orders, Registry: reg, Clock: clock, Events: bus})
+	orders.SetHolds(pays.Holds())
+	wh := mem.AddWarehouse()
+	p := catalog.Product{Name: "te-negro", SKU: "te-negro", Slug: "te-negro", Active: true,
+		Price: commerce.FromMinor(11990, commerce.CLP)}
+	mem.AddProduct(&p)
+	mem.SetLevels(inventory.Level{ProductID: p.ID, WarehouseID: wh, Quantity: 10})
+	shopper := commerce.User(42, commerce.RoleCustomer)
+	res, err := svc.PlaceOrder(context.Background(), shopper, "", checkout.Request{
+		PaymentMethod: "faultgw", PaymentToken: "hold",
+		Items: []checkout.Item{{ProductID: p.ID, Quantity: 2}},
+		ShippingAddress: order.Address{Name: "Ana Rojas", Street: "Av. Providencia 1234",
+			City: "Santiago", Region: "Metropolitana", Country: "Chile"}})
+	if err != nil || !res.Order.Held() || res.Order.Status != order.StatusConfirmed {
+		t.Fatalf("PlaceOrder = %s, hold %q, %v; want confirmed and held", res.Order.Status,
+			res.Order.Hold(), err)
+	}
+
+	done := make(chan error, 1)
+	go func() {
+		_, err := orders.Cancel(context.Background(), shopper, res.Order.ID, "")
+		done <- err
+	}()
+	var pid int
+	waitFor(t, "the plugin to be inside the void", func() bool {
+		b, err := os.ReadFile(filepath.Join(files, "in_call"))
+		if err != nil {
+			return false
+		}
+		pid, err = strconv.Atoi(string(b))
+		return err == nil
+	})
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Cancel did not return after the plugin died")
+	}
+	if err != nil {
+		t.Fatalf("Cancel with the plugin killed = %v; want the order cancelled", err)
+	}
+	o, err := orders.Order(context.Background(), shopper, res.Order.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != order.StatusCancelled || o.Hold() != order.HoldVoidFailed ||
+		o.PaymentStatus != order.PaymentPending || len(o.Active()) != 0 {
+		t.Errorf("after the killed void: %s, hold %q, payment %s, %d reserved; want "+
+			"cancelled, void_failed, pending, none", o.Status, o.Hold(), o.PaymentStatus,
+			len(o.Active()))
+	}
+	select {
+	case e := <-failed:
+		if d, _ := e.Data.(checkout.HoldProblem); d.Number != o.Number || d.Attempt != 1 {
+			t.Errorf("%s = %+v; want order %s, attempt 1", e.Name, e.Data, o.Number)
+		}
+	default:
+		t.Errorf("no %s event", checkout.EventVoidFailed)
+	}
+	if got := lines(t, files, "voids"); len(got) != 0 {
+		t.Errorf("voids at the gateway = %v; want none", got)
+	}
+}

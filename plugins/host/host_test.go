@@ -65,7 +65,7 @@ func faultHost(t *testing.T, cfg host.Config) (*host.Host, *host.Gateway, string
 	t.Helper()
 	files := t.TempDir()
 	cfg.Dir, cfg.Names = faultDir, []string{"faultgw"}
-	cfg.Env = []string{"COMMERCE_FAULTGW_DIR=" + files}
+	cfg.Env = append([]string{"COMMERCE_FAULTGW_DIR=" + files}, cfg.Env...)
 	h := open(t, cfg)
 	g, _ := h.Gateway("faultgw")
 	return h, g, files

@@ -9,6 +9,10 @@
 //   - "hang": never answers, whatever the deadline.
 //   - "down": fails as a gateway that is down (retryable).
 //   - "decline": declines.
+//   - "hold": authorizes only (with COMMERCE_FAULTGW_HOLD=1, which also
+//     declares capture and void). Void then writes its pid to "in_call"
+//     and hangs until killed the first time; afterwards it voids, once per
+//     key (file "voids").
 //
 // Every authorization is counted in "calls". COMMERCE_FAULTGW_PROTOCOL makes
 // it claim another protocol version in the handshake.
@@ -31,7 +35,8 @@ import (
 )
 
 func main() {
-	g := &gateway{dir: os.Getenv("COMMERCE_FAULTGW_DIR")}
+	g := &gateway{dir: os.Getenv("COMMERCE_FAULTGW_DIR"),
+		hold: os.Getenv("COMMERCE_FAULTGW_HOLD") == "1"}
 	if v, err := strconv.Atoi(os.Getenv("COMMERCE_FAULTGW_PROTOCOL")); err == nil && v > 0 {
 		hs := sdk.Handshake
 		hs.ProtocolVersion = uint(v)
@@ -43,13 +48,31 @@ func main() {
 }
 
 type gateway struct {
-	dir string
-	mu  sync.Mutex
+	dir  string
+	hold bool
+	mu   sync.Mutex
 }
 
 func (g *gateway) Describe() payment.Description {
-	return payment.Description{Name: "faultgw", DisplayName: "Pasarela de fallas",
+	d := payment.Description{Name: "faultgw", DisplayName: "Pasarela de fallas",
 		Currencies: []commerce.Currency{commerce.CLP}}
+	if g.hold {
+		d.Capabilities = []payment.Capability{payment.CanCapture, payment.CanVoid}
+	}
+	return d
+}
+
+func (g *gateway) Capture(_ context.Context, c payment.Capture) (payment.Result, error) {
+	return payment.Result{Status: payment.StatusCaptured, Reference: c.Reference,
+		Amount: c.Amount}, nil
+}
+
+func (g *gateway) Void(_ context.Context, v payment.Void) (payment.Result, error) {
+	if g.firstCrash() {
+		select {} // killed by the test, mid-call
+	}
+	res := payment.Result{Status: payment.StatusVoided, Reference: v.Reference}
+	return res, g.appendLine("voids", v.IdempotencyKey)
 }
 
 func (g *gateway) Authorize(_ context.Context, c payment.Charge) (payment.Result, error) {
@@ -67,6 +90,9 @@ func (g *gateway) Authorize(_ context.Context, c payment.Charge) (payment.Result
 		return payment.Result{}, payment.Temporary("gateway_down", errors.New("503"))
 	case "decline":
 		return payment.Result{}, payment.Declined("card_declined", "la tarjeta fue rechazada")
+	case "hold":
+		return payment.Result{Status: payment.StatusAuthorized,
+			Reference: "fg_" + c.IdempotencyKey, Amount: c.Amount}, nil
 	}
 	return g.charge(c)
 }
