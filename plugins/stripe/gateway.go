@@ -180,7 +180,12 @@ func (g *Gateway) Void(ctx context.Context, v payment.Void) (payment.Result, err
 	if err != nil {
 		return payment.Result{}, failure("stripe.void", err)
 	}
-	return intentResult(pi), nil
+	// Stripe answers a cancel with the canceled intent or with an error, so
+	// success means voided whatever status the answer echoes (stripe-mock's
+	// canned intents keep theirs).
+	res := intentResult(pi)
+	res.Status, res.ClientSecret, res.RedirectURL = payment.StatusVoided, "", ""
+	return res, nil
 }
 
 // Refund implements payment.Gateway: it refunds what is left of the
