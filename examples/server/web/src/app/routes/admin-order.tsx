@@ -3,9 +3,11 @@ import { Link, useParams } from 'react-router';
 
 import { Loading } from '@/components/loading';
 import { paths } from '@/config/paths';
+import { PaymentActions } from '@/features/admin-orders/components/payment-actions';
 import { StatusActions } from '@/features/admin-orders/components/status-actions';
 import { orderKeys, useOrder } from '@/features/orders/api/get-orders';
 import { OrderDetails } from '@/features/orders/components/order-details';
+import type { Order } from '@/types/shop';
 
 import { OrderError } from './order';
 import { RequireAuth } from './require-auth';
@@ -28,6 +30,11 @@ function AdminOrder() {
   const order = useOrder(id);
   const client = useQueryClient();
 
+  function changed(o: Order) {
+    client.setQueryData(orderKeys.one(id), o);
+    void client.invalidateQueries({ queryKey: orderKeys.all });
+  }
+
   if (order.isPending) return <Loading label="Cargando el pedido…" />;
   if (order.isError)
     return (
@@ -47,13 +54,10 @@ function AdminOrder() {
         order={order.data}
         staff
         actions={
-          <StatusActions
-            order={order.data}
-            onChanged={(o) => {
-              client.setQueryData(orderKeys.one(id), o);
-              void client.invalidateQueries({ queryKey: orderKeys.all });
-            }}
-          />
+          <>
+            <StatusActions order={order.data} onChanged={changed} />
+            <PaymentActions order={order.data} onChanged={changed} />
+          </>
         }
       />
     </>

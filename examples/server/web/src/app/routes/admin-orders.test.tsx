@@ -115,6 +115,40 @@ describe('admin orders', () => {
     expect(timeline).toHaveTextContent('Pago verificado');
   });
 
+  it('confirms a bank transfer by hand, with its reference', async () => {
+    const { user } = await renderApp('/panel/pedidos/8');
+
+    const payment = await screen.findByRole('region', {
+      name: 'Registrar pago',
+    });
+    expect(
+      within(payment)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Confirmar pago', 'Marcar pago fallido']);
+    await user.type(
+      within(payment).getByLabelText(/^Referencia del pago/),
+      'TRX-991',
+    );
+    await user.click(
+      within(payment).getByRole('button', { name: 'Confirmar pago' }),
+    );
+
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Registrar pago' }))
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['Registrar reembolso']),
+    );
+    expect(shop.paymentChanges).toEqual([
+      { id: 8, payment_status: 'paid', reference: 'TRX-991', note: '' },
+    ]);
+    expect(
+      screen.getByRole('region', { name: 'Seguimiento' }),
+    ).toHaveTextContent('Pago: Pago pendiente → Pagado');
+  });
+
   it('is for staff only', async () => {
     resetAccounts();
     signedInAs('ana@ejemplo.cl');

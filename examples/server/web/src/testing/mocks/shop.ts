@@ -40,6 +40,13 @@ interface State {
   placed: { body: Record<string, unknown>; key: string | null }[];
   /** Bodies of PUT /orders/{id}/status. */
   statusChanges: { id: number; status: string; note: string }[];
+  /** Bodies of PUT /orders/{id}/payment. */
+  paymentChanges: {
+    id: number;
+    payment_status: string;
+    reference: string;
+    note: string;
+  }[];
 }
 
 // Filled in at the end of the module, once every constant is set.
@@ -53,6 +60,7 @@ function fresh(): State {
     nextOrder: 1001,
     placed: [],
     statusChanges: [],
+    paymentChanges: [],
   };
 }
 
@@ -534,6 +542,44 @@ export const shopHandlers = [
     if (!whoIs(request)) return unauthenticated();
     const o = shop.orders.find((x) => x.id === Number(params.id));
     if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    o.next_statuses = next[o.status];
+    return HttpResponse.json({ data: o });
+  }),
+
+  http.put('*/orders/:id/payment', async ({ params, request }) => {
+    const refused = notStaff(request);
+    if (refused) return refused;
+    const o = shop.orders.find((x) => x.id === Number(params.id));
+    if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    const body = (await request.json()) as {
+      payment_status: PaymentStatus;
+      reference: string;
+      note: string;
+    };
+    shop.paymentChanges.push({ id: o.id, ...body });
+    const allowed: Record<PaymentStatus, PaymentStatus[]> = {
+      pending: ['paid', 'failed'],
+      paid: ['refunded'],
+      failed: [],
+      refunded: [],
+    };
+    if (!allowed[o.payment_status].includes(body.payment_status)) {
+      return failure(409, 'conflict', 'transición de pago no permitida');
+    }
+    o.timeline.push(
+      entry(
+        'payment',
+        o.payment_status,
+        body.payment_status,
+        '2026-12-04T13:00:00Z',
+        body.note,
+        2,
+      ),
+    );
+    o.payment_status = body.payment_status;
+    if (body.payment_status === 'paid' && o.status === 'pending') {
+      o.status = 'confirmed';
+    }
     o.next_statuses = next[o.status];
     return HttpResponse.json({ data: o });
   }),
