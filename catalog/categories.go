@@ -158,6 +158,7 @@ func (s *Service) validateCategory(ctx context.Context, op string, c *Category) 
 	bad.Check(validSlug(c.Slug) && len(c.Slug) <= 255, "slug",
 		"solo minúsculas, dígitos y guiones; máximo 255")
 	checkText(&bad, "description", c.Description, 0, 65535)
+	checkBytes(&bad, "description", c.Description, 65535)
 	checkText(&bad, "image_url", c.ImageURL, 0, 500)
 	bad.Check(c.SortOrder >= math.MinInt32 && c.SortOrder <= math.MaxInt32, "sort_order",
 		"debe ser un entero entre -2147483648 y 2147483647")

@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -95,6 +96,10 @@ func TestCreateProductValidates(t *testing.T) {
 		{"slug", func(p *catalog.Product) { p.Slug = "Not A Slug" }},
 		{"weight", func(p *catalog.Product) { p.Weight = ptr(decimal.NewFromInt(-1)) }},
 		{"weight", func(p *catalog.Product) { p.Weight = ptr(decimal.NewFromInt(10_000_000)) }},
+		{"description", func(p *catalog.Product) { p.Description = strings.Repeat("é", 40000) }},
+		{"images[0].alt", func(p *catalog.Product) {
+			p.Images = []catalog.Image{{URL: "https://x.cl/a.png", Alt: strings.Repeat("a", 256)}}
+		}},
 		{"variants[0].weight", func(p *catalog.Product) {
 			p.Variants = []catalog.Variant{{Name: "M", SKU: "V",
 				Weight: ptr(decimal.New(1, 30))}}

@@ -44,6 +44,7 @@ func (s *Service) checkProduct(op string, p *Product) error {
 	checkText(&bad, "sku", p.SKU, 1, 100)
 	checkText(&bad, "short_description", p.ShortDescription, 0, 500)
 	checkText(&bad, "description", p.Description, 0, 65535)
+	checkBytes(&bad, "description", p.Description, 65535)
 	checkText(&bad, "meta_title", p.MetaTitle, 0, 255)
 	checkText(&bad, "meta_description", p.MetaDescription, 0, 500)
 	s.checkPrice(&bad, "price", &p.Price)
@@ -57,6 +58,7 @@ func (s *Service) checkProduct(op string, p *Product) error {
 	}
 	for i, img := range p.Images {
 		checkText(&bad, "images["+itoa(i)+"].url", img.URL, 1, 500)
+		checkText(&bad, "images["+itoa(i)+"].alt", img.Alt, 0, 255)
 	}
 	for i, a := range p.Attributes {
 		checkText(&bad, "attributes["+itoa(i)+"].name", a.Name, 1, 100)
@@ -116,6 +118,12 @@ func checkWeight(bad *commerce.Fields, field string, w *decimal.Decimal) {
 	case w.GreaterThanOrEqual(maxWeight):
 		bad.Add(field, "es demasiado alto: menos de 10.000.000 kg")
 	}
+}
+
+// checkBytes checks a text bound in bytes, as a TEXT column is: 65535
+// bytes hold fewer characters than that when they are not ASCII.
+func checkBytes(bad *commerce.Fields, field, v string, maxBytes int) {
+	bad.Check(len(v) <= maxBytes, field, "demasiado largo: máximo "+itoa(maxBytes)+" bytes")
 }
 
 func checkText(bad *commerce.Fields, field, v string, minLen, maxLen int) {

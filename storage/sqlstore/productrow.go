@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -80,7 +81,9 @@ func productValues(p *catalog.Product, now time.Time) ([]any, error) {
 		}
 		dims = sql.NullString{String: string(b), Valid: true}
 	}
-	search := fold(p.Name + " " + p.Description + " " + p.SKU)
+	// The name and SKU first, so that cutting the text to its TEXT column
+	// loses only the end of the description.
+	search := truncateUTF8(fold(p.Name+" "+p.SKU+" "+p.Description), maxTextBytes)
 	return []any{p.SKU, p.Slug, p.Name, p.Description, p.ShortDescription,
 		p.Price.Amount(), moneyValue(p.ComparePrice), moneyValue(p.CostPrice),
 		string(p.Price.Currency()), p.CategoryID, nullID(p.BrandID), decimalValue(p.Weight),
@@ -122,4 +125,18 @@ func decimalValue(d *decimal.Decimal) decimal.NullDecimal {
 		return decimal.NullDecimal{}
 	}
 	return decimal.NullDecimal{Decimal: *d, Valid: true}
+}
+
+// maxTextBytes is what a TEXT column holds.
+const maxTextBytes = 65535
+
+// truncateUTF8 cuts s to at most n bytes without splitting a character.
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

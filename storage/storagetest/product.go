@@ -3,6 +3,7 @@ package storagetest
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -57,6 +58,18 @@ func testProducts(t *testing.T, s Stores) {
 		must(t, "Product", err)
 		if len(got.Variants) != 2 || got.Variants[0].ID == got.Variants[1].ID {
 			t.Errorf("variants = %+v; want both SKUs, each with its own ID", got.Variants)
+		}
+	})
+	t.Run("LongestDescription", func(t *testing.T) {
+		// The longest description a TEXT column holds, beside a name and a
+		// SKU: the search text made of them all must still fit.
+		p := newProduct(cat.ID, strings.Repeat("n", 255), "10")
+		p.Description = strings.Repeat("d", 65535)
+		must(t, "CreateProduct(longest description)", s.Catalog.CreateProduct(ctx, &p))
+		got, err := s.Catalog.Product(ctx, p.ID)
+		must(t, "Product", err)
+		if got.Description != p.Description {
+			t.Errorf("description of %d bytes; want %d", len(got.Description), len(p.Description))
 		}
 	})
 	t.Run("InvalidReferences", func(t *testing.T) {
