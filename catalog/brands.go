@@ -35,6 +35,9 @@ func (s *Service) CreateBrand(ctx context.Context, p commerce.Principal, b *Bran
 	if err := checkBrand(op, b); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "brand.create", "brand", func() (int64, any) {
+		return int64(b.ID), map[string]any{"name": b.Name, "slug": b.Slug}
+	})
 	if err := s.store.CreateBrand(ctx, b); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -52,6 +55,9 @@ func (s *Service) UpdateBrand(ctx context.Context, p commerce.Principal, b *Bran
 	if err := checkBrand(op, b); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "brand.update", "brand", func() (int64, any) {
+		return int64(b.ID), map[string]any{"name": b.Name, "slug": b.Slug}
+	})
 	if err := s.store.UpdateBrand(ctx, b); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -67,6 +73,9 @@ func (s *Service) DeleteBrand(ctx context.Context, p commerce.Principal,
 	if err := p.Require(op, commerce.PermCatalogWrite); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "brand.delete", "brand", func() (int64, any) {
+		return int64(id), map[string]any{}
+	})
 	if err := s.store.DeleteBrand(ctx, id); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}

@@ -96,6 +96,10 @@ func (s *Service) CreateCategory(ctx context.Context, p commerce.Principal, c *C
 	if err := s.validateCategory(ctx, op, c); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "category.create", "category", func() (int64, any) {
+		return int64(c.ID), map[string]any{"name": c.Name, "slug": c.Slug,
+			"parent_id": c.ParentID}
+	})
 	if err := s.store.CreateCategory(ctx, c); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -114,6 +118,10 @@ func (s *Service) UpdateCategory(ctx context.Context, p commerce.Principal, c *C
 	if err := s.validateCategory(ctx, op, c); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "category.update", "category", func() (int64, any) {
+		return int64(c.ID), map[string]any{"name": c.Name, "slug": c.Slug,
+			"parent_id": c.ParentID}
+	})
 	if err := s.store.UpdateCategory(ctx, c); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -130,6 +138,9 @@ func (s *Service) DeleteCategory(ctx context.Context, p commerce.Principal,
 	if err := p.Require(op, commerce.PermCatalogWrite); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "category.delete", "category", func() (int64, any) {
+		return int64(id), map[string]any{}
+	})
 	if err := s.store.DeleteCategory(ctx, id); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}

@@ -149,6 +149,9 @@ func (s *Service) CreateProduct(ctx context.Context, p commerce.Principal, prod 
 	if err := s.validateProduct(ctx, op, prod); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "product.create", "product", func() (int64, any) {
+		return int64(prod.ID), productSummary(prod)
+	})
 	if err := s.store.CreateProduct(ctx, prod); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -167,6 +170,9 @@ func (s *Service) UpdateProduct(ctx context.Context, p commerce.Principal, prod 
 	if err := s.validateProduct(ctx, op, prod); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "product.update", "product", func() (int64, any) {
+		return int64(prod.ID), productSummary(prod)
+	})
 	if err := s.store.UpdateProduct(ctx, prod); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -182,6 +188,9 @@ func (s *Service) DeleteProduct(ctx context.Context, p commerce.Principal,
 	if err := p.Require(op, commerce.PermCatalogWrite); err != nil {
 		return err
 	}
+	ctx = audited(ctx, p, "product.delete", "product", func() (int64, any) {
+		return int64(id), map[string]any{}
+	})
 	if err := s.store.DeleteProduct(ctx, id); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}

@@ -27,6 +27,7 @@ func (s *Service) CreateVariant(ctx context.Context, p commerce.Principal,
 	}
 	v.ID, v.ProductID = 0, product
 	prod.Variants = append(prod.Variants, *v)
+	ctx = auditVariant(ctx, p, "variant.create", &prod, v.SKU)
 	return s.writeVariant(ctx, p, &prod, v)
 }
 
@@ -45,6 +46,7 @@ func (s *Service) UpdateVariant(ctx context.Context, p commerce.Principal,
 	}
 	v.ProductID = product
 	prod.Variants[i] = *v
+	ctx = auditVariant(ctx, p, "variant.update", &prod, v.SKU)
 	return s.writeVariant(ctx, p, &prod, v)
 }
 
@@ -60,6 +62,10 @@ func (s *Service) DeleteVariant(ctx context.Context, p commerce.Principal,
 	if err != nil {
 		return err
 	}
+	gone := prod.Variants[i]
+	ctx = audited(ctx, p, "variant.delete", "product", func() (int64, any) {
+		return int64(product), variantSummary(&gone)
+	})
 	prod.Variants = append(prod.Variants[:i], prod.Variants[i+1:]...)
 	return s.UpdateProduct(ctx, p, &prod)
 }
@@ -97,4 +103,18 @@ func (s *Service) writeVariant(ctx context.Context, p commerce.Principal, prod *
 		}
 	}
 	return fmt.Errorf("catalog.write variant: variant %q not stored", v.SKU)
+}
+
+// auditVariant records a variant change against its product; build finds
+// the variant by SKU after the write, when the store has set its ID.
+func auditVariant(ctx context.Context, p commerce.Principal, action string, prod *Product,
+	sku string) context.Context {
+	return audited(ctx, p, action, "product", func() (int64, any) {
+		for i := range prod.Variants {
+			if prod.Variants[i].SKU == sku {
+				return int64(prod.ID), variantSummary(&prod.Variants[i])
+			}
+		}
+		return int64(prod.ID), map[string]any{"sku": sku}
+	})
 }

@@ -73,6 +73,7 @@ func (s *Service) CreateWarehouse(ctx context.Context, p commerce.Principal, w *
 	if err := checkWarehouse(op, w); err != nil {
 		return err
 	}
+	ctx = auditWarehouse(ctx, p, "warehouse.create", w)
 	if err := s.store.CreateWarehouse(ctx, w); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -89,6 +90,7 @@ func (s *Service) UpdateWarehouse(ctx context.Context, p commerce.Principal, w *
 	if err := checkWarehouse(op, w); err != nil {
 		return err
 	}
+	ctx = auditWarehouse(ctx, p, "warehouse.update", w)
 	if err := s.store.UpdateWarehouse(ctx, w); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
@@ -143,6 +145,13 @@ func (s *Service) Adjust(ctx context.Context, p commerce.Principal, a Adjustment
 	}
 	a.ActorID, a.At = p.UserID, s.clock.Now()
 
+	ctx = commerce.WithStaffAudit(ctx, func() commerce.StaffAudit {
+		return commerce.StaffAudit{ActorID: p.UserID, Action: "stock.adjust",
+			TargetType: "product", TargetID: int64(a.ProductID),
+			Summary: commerce.AuditSummary(map[string]any{"variant_id": a.VariantID,
+				"warehouse_id": a.WarehouseID, "delta": a.Delta, "reason": a.Reason,
+				"note": a.Note})}
+	})
 	l, err := s.store.Adjust(ctx, a)
 	if err != nil {
 		return Level{}, fmt.Errorf("%s: %w", op, err)
@@ -209,8 +218,20 @@ func (s *Service) DeactivateWarehouse(ctx context.Context, p commerce.Principal,
 		return w, nil
 	}
 	w.Active = false
+	ctx = auditWarehouse(ctx, p, "warehouse.deactivate", &w)
 	if err := s.store.UpdateWarehouse(ctx, &w); err != nil {
 		return Warehouse{}, fmt.Errorf("%s: %w", op, err)
 	}
 	return w, nil
+}
+
+// auditWarehouse returns a context whose next store write records a staff
+// audit entry for w in its transaction.
+func auditWarehouse(ctx context.Context, p commerce.Principal, action string,
+	w *Warehouse) context.Context {
+	return commerce.WithStaffAudit(ctx, func() commerce.StaffAudit {
+		return commerce.StaffAudit{ActorID: p.UserID, Action: action, TargetType: "warehouse",
+			TargetID: int64(w.ID), Summary: commerce.AuditSummary(map[string]any{
+				"code": w.Code, "name": w.Name, "active": w.Active})}
+	})
 }

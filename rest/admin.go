@@ -144,18 +144,24 @@ func (h *Handler) setActive(w http.ResponseWriter, r *http.Request) {
 	writePrivate(w, r, http.StatusOK, toUserJSON(u))
 }
 
-var auditParams = map[string]int{"user_id": 20, "page": 20, "limit": 20}
+var auditParams = map[string]int{"user_id": 20, "page": 20, "limit": 20, "kind": 10,
+	"actor_id": 20, "action": 50, "target_type": 30, "target_id": 20, "from": 40, "to": 40}
 
 type auditPageJSON struct {
 	Data       []customer.AuditEntry `json:"data"`
 	Pagination paginationJSON        `json:"pagination"`
 }
 
-// auditLog serves GET /admin/audit?user_id=&page=&limit=.
+// auditLog serves GET /admin/audit?user_id=&page=&limit=, the account
+// audit log, and GET /admin/audit?kind=staff&... the staff audit trail.
 func (h *Handler) auditLog(w http.ResponseWriter, r *http.Request) {
 	p, err := readParams(r.URL.RawQuery, auditParams)
 	if err != nil {
 		h.writeError(w, r, err)
+		return
+	}
+	if p.oneOf("kind", "account", "debe ser account o staff", "account", "staff") == "staff" {
+		h.staffAuditLog(w, r, p)
 		return
 	}
 	page := p.int("page", 1, 1_000_000, 1)

@@ -8,6 +8,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/ecommerce-moderno/moderno/commerce"
+	"github.com/ecommerce-moderno/moderno/customer"
 )
 
 // EventStaffWrite is the event of every change staff make through the API
@@ -58,6 +59,8 @@ func (h *Handler) auditWrites(next http.Handler) http.Handler {
 			return
 		}
 		cw := &codeWriter{ResponseWriter: w}
+		r = r.WithContext(commerce.WithAuditOrigin(r.Context(), RequestIDFrom(r.Context()),
+			ClientIPFrom(r.Context())))
 		next.ServeHTTP(cw, r)
 		if cw.code < 200 || cw.code > 299 {
 			return
@@ -80,4 +83,34 @@ func (h *Handler) auditWrites(next http.Handler) http.Handler {
 			h.logInternal(r.Context(), err)
 		}
 	})
+}
+
+type staffAuditPageJSON struct {
+	Data       []commerce.StaffAudit `json:"data"`
+	Pagination paginationJSON        `json:"pagination"`
+}
+
+// staffAuditLog serves GET /admin/audit?kind=staff&actor_id=&action=
+// &target_type=&target_id=&from=&to=&page=&limit=.
+func (h *Handler) staffAuditLog(w http.ResponseWriter, r *http.Request, p *params) {
+	page := p.int("page", 1, 1_000_000, 1)
+	limit := p.int("limit", 1, customer.MaxPageSize, customer.DefaultPageSize)
+	q := commerce.StaffAuditQuery{ActorID: commerce.UserID(p.int("actor_id", 1, 1<<62, 0)),
+		Action: p.text("action"), TargetType: p.text("target_type"),
+		TargetID: int64(p.int("target_id", 1, 1<<62, 0)), From: p.date("from", false),
+		To: p.date("to", true), Offset: (page - 1) * limit, Limit: limit}
+	if err := p.err(); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	res, err := h.accounts.StaffAuditLog(r.Context(), PrincipalFrom(r.Context()), q)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if res.Items == nil {
+		res.Items = []commerce.StaffAudit{}
+	}
+	writePrivate(w, r, http.StatusOK, staffAuditPageJSON{Data: res.Items,
+		Pagination: pagination(page, limit, res.Total)})
 }

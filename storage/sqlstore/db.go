@@ -116,7 +116,8 @@ func pause(ctx context.Context, attempt int) error {
 }
 
 // tryTx runs fn in one transaction. It rolls back when fn fails or panics,
-// and re-raises the panic.
+// and re-raises the panic. A staff audit entry pending in ctx is written
+// in the same transaction, just before the commit.
 func (db *DB) tryTx(ctx context.Context, fn func(tx *sqlx.Tx) error) (err error) {
 	tx, err := db.write.BeginTxx(ctx, nil)
 	if err != nil {
@@ -131,10 +132,15 @@ func (db *DB) tryTx(ctx context.Context, fn func(tx *sqlx.Tx) error) (err error)
 	if err := fn(tx); err != nil {
 		return err
 	}
+	pending := commerce.PendingAuditFrom(ctx)
+	if err := db.insertStaffAudit(ctx, tx, pending); err != nil {
+		return err
+	}
 	done = true
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	pending.Written()
 	return nil
 }
 

@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"Warehouses", testWarehouses},
 		{"Stock", testStock},
 		{"Migrations", testMigrations},
+		{"StaffAudit", testStaffAudit},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
