@@ -17,7 +17,7 @@ func TestStaffAuditShowsAManagersProductUpdate(t *testing.T) {
 	manager := a.staff(t, "gerente@example.com", "manager")
 	admin := a.staff(t, "admin@example.com", "admin")
 	customer := a.register(t, "ana@example.com")
-	id := strconv.FormatInt(int64(a.ids["mouse-optico"]), 10)
+	id := strconv.FormatInt(a.ids["mouse-optico"], 10)
 	update := func(price string) int {
 		t.Helper()
 		return a.do(t, req{method: "PUT", path: "/products/" + id, token: manager.AccessToken,
