@@ -111,6 +111,15 @@ func TestCreateProductValidates(t *testing.T) {
 		{"variants[1].sku", func(p *catalog.Product) {
 			p.Variants = []catalog.Variant{{Name: "M", SKU: "V-m"}, {Name: "L", SKU: "v-M"}}
 		}},
+		{"sku", func(p *catalog.Product) { p.SKU = " " }},
+		{"sku", func(p *catalog.Product) { p.SKU = "AB\x00C" }},
+		{"sku", func(p *catalog.Product) { p.SKU = "AB\u200bC" }},
+		{"sku", func(p *catalog.Product) { p.SKU = " AB-1" }},
+		{"variants[0].sku", func(p *catalog.Product) {
+			p.Variants = []catalog.Variant{{Name: "M", SKU: "\u202e"}}
+		}},
+		{"name", func(p *catalog.Product) { p.Name = "   " }},
+		{"name", func(p *catalog.Product) { p.Name = "Leche\x07" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.field, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -41,7 +42,7 @@ func (s *Service) checkProduct(op string, p *Product) error {
 	checkText(&bad, "name", p.Name, 1, 255)
 	bad.Check(validSlug(p.Slug) && len(p.Slug) <= 255, "slug",
 		"solo minúsculas, dígitos y guiones; máximo 255")
-	checkText(&bad, "sku", p.SKU, 1, 100)
+	checkCode(&bad, "sku", p.SKU, 1, 100)
 	checkText(&bad, "short_description", p.ShortDescription, 0, 500)
 	checkText(&bad, "description", p.Description, 0, 65535)
 	checkBytes(&bad, "description", p.Description, 65535)
@@ -76,7 +77,7 @@ func (s *Service) checkProduct(op string, p *Product) error {
 func (s *Service) checkVariant(bad *commerce.Fields, field string, v *Variant,
 	skus map[string]bool) {
 	checkText(bad, field+".name", v.Name, 1, 255)
-	checkText(bad, field+".sku", v.SKU, 1, 100)
+	checkCode(bad, field+".sku", v.SKU, 1, 100)
 	sku := strings.ToLower(v.SKU)
 	bad.Check(!skus[sku], field+".sku", "repetido en este producto")
 	skus[sku] = true
@@ -131,10 +132,30 @@ func checkText(bad *commerce.Fields, field, v string, minLen, maxLen int) {
 	switch {
 	case !utf8.ValidString(v):
 		bad.Add(field, "no es texto UTF-8 válido")
-	case minLen > 0 && n < minLen:
+	case minLen > 0 && (n < minLen || strings.TrimSpace(v) == ""):
 		bad.Add(field, "es obligatorio")
 	case n > maxLen:
 		bad.Add(field, "máximo "+itoa(maxLen)+" caracteres")
+	case strings.IndexFunc(v, forbidden) >= 0:
+		bad.Add(field, "contiene caracteres de control")
+	}
+}
+
+// forbidden reports the control characters no catalog text may hold: all
+// but tab and line breaks.
+func forbidden(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// checkCode checks a code people type and read back, such as a SKU: text
+// of minLen to maxLen characters with no control or invisible formatting
+// characters and no space at either end.
+func checkCode(bad *commerce.Fields, field, v string, minLen, maxLen int) {
+	checkText(bad, field, v, minLen, maxLen)
+	invisible := func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+	if utf8.ValidString(v) && v != "" && (strings.TrimSpace(v) != v ||
+		strings.IndexFunc(v, invisible) >= 0) {
+		bad.Add(field, "solo caracteres visibles, sin espacios al inicio ni al final")
 	}
 }
 
