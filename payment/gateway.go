@@ -66,6 +66,9 @@ type Description struct {
 	DisplayName  string              // shown to the shopper, such as "Transferencia bancaria"
 	Currencies   []commerce.Currency // the currencies it takes; empty: every one
 	Capabilities []Capability
+	// Instructions tell the shopper how to pay a manual method (where to
+	// transfer); shown while the payment is pending. Empty for the others.
+	Instructions string
 }
 
 // Has reports whether the description declares a capability.

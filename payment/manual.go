@@ -26,7 +26,7 @@ type BankTransfer struct {
 // Describe returns the method's description.
 func (b BankTransfer) Describe() Description {
 	return Description{Name: BankTransferName, DisplayName: "Transferencia bancaria",
-		Capabilities: []Capability{Manual}}
+		Capabilities: []Capability{Manual}, Instructions: b.Instructions}
 }
 
 // Authorize returns a pending result with the transfer instructions and a
@@ -49,7 +49,7 @@ type CashOnDelivery struct {
 // Describe returns the method's description.
 func (c CashOnDelivery) Describe() Description {
 	return Description{Name: CashOnDeliveryName, DisplayName: "Pago contra entrega",
-		Capabilities: []Capability{Manual}}
+		Capabilities: []Capability{Manual}, Instructions: c.Instructions}
 }
 
 // Authorize returns a pending result with the instructions.

@@ -61,7 +61,8 @@ type orderDetailJSON struct {
 	DeliveredAt   *time.Time     `json:"delivered_at"`
 	CancelledAt   *time.Time     `json:"cancelled_at"`
 	// PaymentInstructions are what the shopper must do to pay, in the
-	// response of POST /orders; null elsewhere.
+	// responses of POST /orders and GET /orders/{id} while the payment is
+	// pending; null elsewhere.
 	PaymentInstructions *string `json:"payment_instructions"`
 }
 

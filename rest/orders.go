@@ -167,7 +167,27 @@ func (h *Handler) getOrder(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writePrivate(w, r, map[string]orderDetailJSON{"data": newOrderDetailJSON(o)})
+	detail := newOrderDetailJSON(o)
+	detail.PaymentInstructions = h.instructions(o)
+	h.writePrivate(w, r, map[string]orderDetailJSON{"data": detail})
+}
+
+// instructions are what the shopper must still do to pay the order, such as
+// where to transfer: the method's instructions while the payment is pending
+// and the order open; nil otherwise.
+func (h *Handler) instructions(o order.Order) *string {
+	if h.methods == nil || o.PaymentStatus != order.PaymentPending ||
+		o.Status == order.StatusCancelled {
+		return nil
+	}
+	g, ok := h.methods.Gateway(o.PaymentMethod)
+	if !ok {
+		return nil
+	}
+	if text := g.Describe().Instructions; text != "" {
+		return &text
+	}
+	return nil
 }
 
 // setOrderStatus serves PUT /orders/{id}/status {"status", "note"}, for

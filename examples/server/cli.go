@@ -61,6 +61,9 @@ Accounts (environment only):
   COMMERCE_TRUSTED_PROXIES   CIDRs whose X-Forwarded-For/-Proto are believed
   COMMERCE_RATE_LIMIT_AUTH, _GENERAL, _SEARCH, _ADMIN
                              count/period or off (default 5/1m, 1000/1h, 100/1m, 500/1h)
+  COMMERCE_BANK_NAME, _ACCOUNT_TYPE, _ACCOUNT_NUMBER, _RUT, _HOLDER, _EMAIL
+                             the account bank transfers go to (demo values outside
+                             production, where they are required)
 `
 
 // run is the program: it reads the configuration, runs the command and

@@ -30,6 +30,8 @@ type paymentSettings struct {
 	// StripePublishableKey (COMMERCE_STRIPE_PUBLISHABLE_KEY) is handed to
 	// the storefront, at GET /payment-methods, to open Stripe's card form.
 	StripePublishableKey string
+	// The account bank transfers go to (banktransfer.go).
+	bankSettings
 }
 
 // readPayments reads the payment settings from the environment.
@@ -40,6 +42,7 @@ func (c *Config) readPayments(getenv func(string) string) {
 	c.StripeWebhookSecret = getenv("COMMERCE_STRIPE_WEBHOOK_SECRET")
 	c.StripeAPIURL = getenv("COMMERCE_STRIPE_API_URL")
 	c.StripePublishableKey = getenv("COMMERCE_STRIPE_PUBLISHABLE_KEY")
+	c.readBank(getenv)
 }
 
 // plugins returns the names in PaymentPlugins.
@@ -62,6 +65,7 @@ func (c Config) validatePayments() []error {
 				"COMMERCE_STRIPE_SECRET_KEY is required"))
 		}
 	}
+	errs = append(errs, c.validateBank()...)
 	if err := checkServiceURL(c.StripeAPIURL, "http", "https"); err != nil {
 		errs = append(errs, fmt.Errorf("COMMERCE_STRIPE_API_URL %q: %w", c.StripeAPIURL, err))
 	}
@@ -72,7 +76,11 @@ func (c Config) validatePayments() []error {
 // methods checkout offers: bank transfer, cash on delivery and each
 // plugin's gateway. Close stops the plugins.
 func (m *Main) openGateways(ctx context.Context) error {
-	gateways := []payment.Gateway{payment.BankTransfer{}, payment.CashOnDelivery{}}
+	gateways := []payment.Gateway{
+		payment.BankTransfer{Instructions: m.Config.transferInstructions()},
+		payment.CashOnDelivery{Instructions: "Pague al recibir su pedido, en efectivo o con " +
+			"tarjeta."},
+	}
 	if names := m.Config.plugins(); len(names) > 0 {
 		dir := m.Config.PluginsDir
 		if dir == "" {

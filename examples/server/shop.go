@@ -62,5 +62,6 @@ func (m *Main) openShop() {
 	if m.accounts != nil {
 		jobs.sessions = m.accounts.tokens
 	}
+	m.openOrderMail() // before the relay starts
 	m.jobs = startJobs(m.Log, tick, jobs.list(ttl)...)
 }

@@ -82,6 +82,7 @@ func checkShop(t *testing.T, cfg Config) {
 	}
 	placed := decodeJSON(body)["data"].(map[string]any)
 	location := h.Get("Location")
+	checkTransferMail(t, m, body, location, ana)
 	if code, h, again := send(t, m, http.MethodPost, "/orders", place, ana); code !=
 		http.StatusCreated || again != body || h.Get("Idempotent-Replayed") != "true" {
 		t.Errorf("retry = %d %s; want the first response replayed", code, again)
