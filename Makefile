@@ -41,8 +41,17 @@ vet:
 go-test: stripe-mock
 	PATH="$(TOOLS):$$PATH" $(GO) test -race -count=1 ./...
 
-web: web-deps
+## web: build the storefront into dist, only when its sources, package.json or the
+## lock file changed since dist/index.html (the build's last output) was written
+web: $(WEB)/dist/index.html
+
+WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public $(WEB)/scripts -type f 2>/dev/null) \
+	$(wildcard $(WEB)/index.html $(WEB)/vite.config.* $(WEB)/tsconfig*.json) \
+	$(WEB)/package.json $(WEB)/package-lock.json
+
+$(WEB)/dist/index.html: $(WEB_SOURCES) $(WEB)/node_modules/.installed
 	cd $(WEB) && npm run build
+	touch $@
 
 web-deps: $(WEB)/node_modules/.installed
 
