@@ -24,14 +24,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const renewing = useRef<Promise<string | undefined> | undefined>(undefined);
 
   const accept = useCallback(
-    async (answer: Partial<AuthResponse>): Promise<User> => {
+    async (answer: Partial<AuthResponse>, renewal = false): Promise<User> => {
       if (!answer.access_token) throw new Error('answer without a token');
       const user = answer.user ?? (await api.currentUser(answer.access_token));
       token.current = answer.access_token;
       setState({ status: 'authenticated', user });
+      // What was read before signing in (the cart above all) is now the
+      // account's; a renewal keeps the same person.
+      if (!renewal) void queryClient.invalidateQueries();
       return user;
     },
-    [],
+    [queryClient],
   );
 
   const forget = useCallback(() => {
@@ -47,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     renewing.current ??= api
       .refresh()
       .then(async (answer) => {
-        await accept(answer);
+        await accept(answer, true);
         return token.current;
       })
       .catch((error: unknown) => {
@@ -92,7 +95,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       changePassword: async (change) =>
         accept(await api.changePassword(change)),
       logout: async () => {
-        await api.logout(token.current).catch(() => undefined);
+        // Nothing may use the token while the server revokes it: a request
+        // sent meanwhile would be refused, and the browser logs a 401.
+        const revoked = token.current;
+        token.current = undefined;
+        await api.logout(revoked).catch(() => undefined);
         api.dropSessionCookie();
         forget();
       },

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiRequest } from '@/lib/api-client';
+import { useAuth } from '@/lib/auth/auth-context';
 import type { Envelope } from '@/types/api';
 import type { Cart } from '@/types/shop';
 
@@ -29,7 +30,16 @@ export function cartQueryOptions() {
   });
 }
 
-/** useCart loads the shopper's cart, priced now by the server. */
+/**
+ * useCart loads the shopper's cart, priced now by the server. It waits
+ * while a session from an earlier visit is being renewed: asked before,
+ * the server would answer with the guest cart, or refuse a token that the
+ * renewal is replacing.
+ */
 export function useCart() {
-  return useQuery(cartQueryOptions());
+  const auth = useAuth();
+  return useQuery({
+    ...cartQueryOptions(),
+    enabled: auth.status !== 'loading',
+  });
 }
