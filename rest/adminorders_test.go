@@ -124,6 +124,14 @@ func testShippingMethods(t *testing.T, s *shop) {
 		t.Errorf("order shipping %v; want the offered %v", placed["shipping"],
 			methods["despacho"]["amount"])
 	}
+	if num(placed["total"]) != num(methods["despacho"]["total"]) ||
+		num(placed["tax"]) != num(methods["despacho"]["tax"]) {
+		t.Errorf("order total %v (tax %v); offered %v (tax %v)", placed["total"],
+			placed["tax"], methods["despacho"]["total"], methods["despacho"]["tax"])
+	}
+	if num(methods["retiro"]["total"]) != "2990" {
+		t.Errorf("pickup total = %v; want the item alone, 2990", methods["retiro"]["total"])
+	}
 	expect(t, s.do(t, call{method: http.MethodGet, path: "/shipping-methods?region=Narnia"}),
 		http.StatusBadRequest)
 }

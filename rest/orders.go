@@ -272,6 +272,12 @@ type shippingJSON struct {
 	Amount          json.Number `json:"amount"`
 	AmountFormatted string      `json:"amount_formatted"`
 	Cheapest        bool        `json:"cheapest"`
+	// The order's total and tax part with this method, when the shopper has
+	// a cart: what POST /orders would charge for it now.
+	Total          *json.Number `json:"total,omitempty"`
+	TotalFormatted string       `json:"total_formatted,omitempty"`
+	Tax            *json.Number `json:"tax,omitempty"`
+	TaxFormatted   string       `json:"tax_formatted,omitempty"`
 }
 
 // shippingMethods serves GET /shipping-methods?country=&region=: the
@@ -314,8 +320,18 @@ func (h *Handler) shippingMethods(w http.ResponseWriter, r *http.Request) {
 	cheapest, _ := h.pricer.Price(r.Context(), req)
 	out := make([]shippingJSON, 0, len(opts))
 	for _, o := range opts {
-		out = append(out, shippingJSON{Code: o.Code, Name: o.Name, Amount: amount(o.Amount),
-			AmountFormatted: o.Amount.Format(), Cheapest: o.Code == cheapest.Shipping.Code})
+		j := shippingJSON{Code: o.Code, Name: o.Name, Amount: amount(o.Amount),
+			AmountFormatted: o.Amount.Format(), Cheapest: o.Code == cheapest.Shipping.Code}
+		if len(req.Lines) > 0 {
+			with := req
+			with.ShippingMethod = o.Code
+			if q, err := h.pricer.Price(r.Context(), with); err == nil {
+				total, tax := amount(q.Total), amount(q.Tax)
+				j.Total, j.TotalFormatted = &total, q.Total.Format()
+				j.Tax, j.TaxFormatted = &tax, q.Tax.Format()
+			}
+		}
+		out = append(out, j)
 	}
 	h.writePrivate(w, r, map[string][]shippingJSON{"data": out})
 }

@@ -68,6 +68,11 @@ export interface ShippingOption {
   amount_formatted: string;
   /** The one the server takes when the order names none. */
   cheapest: boolean;
+  /** The order's total and tax part with this method (given a cart). */
+  total?: number;
+  total_formatted?: string;
+  tax?: number;
+  tax_formatted?: string;
 }
 
 /** Where an order goes. Region is the code of a Chilean region ("RM"). */

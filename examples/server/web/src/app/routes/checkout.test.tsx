@@ -9,10 +9,9 @@ import { seedCartItem, shop } from '@/testing/mocks/shop';
 import { renderApp } from '@/testing/render-app';
 
 async function fillAddress(user: UserEvent) {
-  await user.type(
-    await screen.findByLabelText(/Nombre de quien recibe/),
-    'Ana Pérez',
-  );
+  const name = await screen.findByLabelText(/Nombre de quien recibe/);
+  await user.clear(name);
+  await user.type(name, 'Ana Pérez');
   await user.type(screen.getByLabelText(/Calle y número/), 'Av. Italia 1500');
   await user.type(screen.getByLabelText(/Comuna/), 'Ñuñoa');
   await user.selectOptions(
@@ -74,8 +73,13 @@ describe('checkout', () => {
     ).toBeInTheDocument();
     await toReviewFromShipping(user);
 
-    const review = screen.getByRole('region', { name: 'Total de productos' });
-    expect(review).toHaveTextContent('Total sin envío$19.980');
+    // The server's total for the chosen method: items plus shipping.
+    const review = screen.getByRole('region', { name: 'Total del pedido' });
+    expect(review).toHaveTextContent('Subtotal$19.980');
+    expect(review).toHaveTextContent('Envío$3.990');
+    expect(review).toHaveTextContent('Total$23.970');
+    expect(review).toHaveTextContent('IVA incluido$3.827');
+    expect(review).not.toHaveTextContent('sin envío');
     const summary = screen.getByRole('region', { name: 'Revisa tu pedido' });
     expect(summary).toHaveTextContent('Av. Italia 1500, Ñuñoa');
     expect(summary).toHaveTextContent('Región Metropolitana de Santiago');
@@ -101,7 +105,8 @@ describe('checkout', () => {
     expect(body).toEqual({
       shipping_address: {
         name: 'Ana Pérez',
-        phone: '',
+        // The account's phone, prefilled.
+        phone: '+56912345678',
         street: 'Av. Italia 1500',
         city: 'Ñuñoa',
         region: 'RM',
@@ -247,6 +252,67 @@ describe('checkout', () => {
       screen.getByRole('group', { name: 'Medio de pago' }),
     ).toHaveAccessibleDescription('Elige cómo pagar');
     expect(step()).toBe('3. Pago');
+  });
+
+  it('prefills the recipient with the account holder', async () => {
+    seedCartItem(2, null, 1);
+    await renderApp('/pagar');
+
+    expect(await screen.findByLabelText(/Nombre de quien recibe/)).toHaveValue(
+      'Ana Pérez',
+    );
+    expect(screen.getByLabelText(/Teléfono/)).toHaveValue('+56912345678');
+  });
+
+  it('starts on the cheapest shipping method and totals with it', async () => {
+    seedCartItem(500, 1, 2);
+    const { user } = await renderApp('/pagar');
+    await fillAddress(user);
+
+    const home = await screen.findByRole('radio', {
+      name: /Despacho a domicilio/,
+    });
+    await waitFor(() => expect(home).toBeChecked());
+    await user.click(screen.getByRole('radio', { name: /Retiro en tienda/ }));
+    await user.click(screen.getByRole('button', { name: 'Continuar' }));
+    await user.click(
+      await screen.findByRole('radio', { name: /Transferencia bancaria/ }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continuar' }));
+
+    const review = await screen.findByRole('region', {
+      name: 'Total del pedido',
+    });
+    expect(review).toHaveTextContent('EnvíoGratis');
+    expect(review).toHaveTextContent('Total$19.980');
+  });
+
+  it('requires a shipping method', async () => {
+    seedCartItem(2, null, 1);
+    server.use(
+      http.get('*/shipping-methods', () =>
+        HttpResponse.json({
+          data: [
+            {
+              code: 'retiro',
+              name: 'Retiro en tienda',
+              amount: 0,
+              amount_formatted: '$0',
+              cheapest: false,
+            },
+          ],
+        }),
+      ),
+    );
+    const { user } = await renderApp('/pagar');
+    await fillAddress(user);
+    await screen.findByRole('radio', { name: /Retiro en tienda/ });
+    await user.click(screen.getByRole('button', { name: 'Continuar' }));
+
+    expect(
+      screen.getByRole('group', { name: /Despacho a/ }),
+    ).toHaveAccessibleDescription('Elige una forma de despacho');
+    expect(step()).toBe('2. Despacho');
   });
 
   it('has nothing to pay with an empty cart', async () => {

@@ -443,20 +443,28 @@ export const shopHandlers = [
   http.get('*/shipping-methods', ({ request }) => {
     const region = new URL(request.url).searchParams.get('region');
     const home = region === 'RM' ? 3990 : 6990;
+    // As the server: each method carries the order's total and tax part.
+    const { subtotal } = currentCart();
+    const priced = (amount: number) => ({
+      amount,
+      amount_formatted: money(amount),
+      total: subtotal + amount,
+      total_formatted: money(subtotal + amount),
+      tax: taxPart(subtotal + amount),
+      tax_formatted: money(taxPart(subtotal + amount)),
+    });
     return HttpResponse.json({
       data: [
         {
           code: 'despacho',
           name: 'Despacho a domicilio',
-          amount: home,
-          amount_formatted: money(home),
+          ...priced(home),
           cheapest: true,
         },
         {
           code: 'retiro',
           name: 'Retiro en tienda',
-          amount: 0,
-          amount_formatted: money(0),
+          ...priced(0),
           cheapest: false,
         },
       ],

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 import { FormError } from '@/components/form-error';
 import { ApiError } from '@/lib/api-client';
+import { useAuth } from '@/lib/auth/auth-context';
 import { apiFieldErrors } from '@/lib/form-errors';
 import type { FieldErrors } from '@/lib/form-errors';
 import type {
@@ -13,6 +14,7 @@ import type {
   ShippingOption,
 } from '@/types/shop';
 
+import { useShippingOptions } from '../api/get-shipping-options';
 import { usePlaceOrder } from '../api/place-order';
 import { checkAddress } from '../lib/check-address';
 import type { AddressErrors } from '../lib/check-address';
@@ -54,10 +56,18 @@ interface Props {
  * only choices. Errors the server names go back to their step and input.
  */
 export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
+  const { user } = useAuth();
   const [step, setStep] = useState<Step>('address');
-  const [address, setAddress] = useState(emptyAddress);
+  // The recipient is the account's holder until the shopper says otherwise.
+  const [address, setAddress] = useState<OrderAddress>(() => ({
+    ...emptyAddress,
+    name: user?.name ?? '',
+    phone: user?.phone ?? '',
+  }));
   const [addressErrors, setAddressErrors] = useState<AddressErrors>({});
   const [shipping, setShipping] = useState<ShippingOption | null>(null);
+  const [shippingError, setShippingError] = useState<string>();
+  const offered = useShippingOptions(address.region ?? '');
   const [payment, setPayment] = useState<PaymentMethod | ''>('');
   const [paymentError, setPaymentError] = useState<string>();
   const [notes, setNotes] = useState('');
@@ -72,6 +82,13 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
       if (Object.keys(bad).length > 0) return;
       setStep('shipping');
     } else if (step === 'shipping') {
+      // A server without shipping methods (404) picks one itself.
+      const notOffered =
+        offered.error instanceof ApiError && offered.error.status === 404;
+      if (!shipping && !notOffered) {
+        setShippingError('Elige una forma de despacho');
+        return;
+      }
       setStep('payment');
     } else if (step === 'payment') {
       if (!payment) {
@@ -169,8 +186,11 @@ export function CheckoutFlow({ cart, onPlaced, signIn }: Props) {
           <ShippingStep
             region={address.region ?? ''}
             method={shipping?.code ?? ''}
-            error={apiFieldErrors(place.error).shipping_method}
-            onChange={setShipping}
+            error={shippingError ?? apiFieldErrors(place.error).shipping_method}
+            onChange={(option) => {
+              setShipping(option);
+              setShippingError(undefined);
+            }}
           />
         )}
         {step === 'payment' && (

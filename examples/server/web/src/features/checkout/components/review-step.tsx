@@ -24,9 +24,9 @@ interface Props {
 }
 
 /**
- * ReviewStep shows the whole order before it is placed. The amounts are
- * the cart's, as the server priced it; the order's final total, with
- * shipping, is the server's too and shows on the confirmation.
+ * ReviewStep shows the whole order before it is placed, with the amounts
+ * the server gave: the cart's lines and, from the chosen shipping method,
+ * the order's total and tax part with shipping included.
  */
 export function ReviewStep(props: Props) {
   const { cart, address, shipping, payment, notes, onEdit } = props;
@@ -117,16 +117,32 @@ export function ReviewStep(props: Props) {
         <FieldMessage id={`${notesId}-error`} error={props.notesError} />
       </div>
 
-      <TotalsSummary
-        totals={cart}
-        title="Total de productos"
-        totalLabel="Total sin envío"
-        shippingPending={
-          shipping
-            ? `${shipping.amount_formatted}, se suma al total`
-            : 'Se suma al total'
-        }
-      />
+      {shipping?.total_formatted && shipping.tax_formatted ? (
+        <TotalsSummary
+          title="Total del pedido"
+          totals={{
+            ...cart,
+            shipping: shipping.amount,
+            shipping_formatted:
+              shipping.amount === 0 ? 'Gratis' : shipping.amount_formatted,
+            tax: shipping.tax ?? cart.tax,
+            tax_formatted: shipping.tax_formatted,
+            total: shipping.total ?? cart.total,
+            total_formatted: shipping.total_formatted,
+          }}
+        />
+      ) : (
+        <TotalsSummary
+          totals={cart}
+          title="Total de productos"
+          totalLabel="Total sin envío"
+          shippingPending={
+            shipping
+              ? `${shipping.amount_formatted}, se suma al total`
+              : 'Se suma al total'
+          }
+        />
+      )}
     </section>
   );
 }

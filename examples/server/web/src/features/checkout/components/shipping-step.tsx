@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { ApiError } from '@/lib/api-client';
@@ -17,10 +19,23 @@ interface Props {
 
 /**
  * ShippingStep offers the methods that serve the region, with the rates
- * the server computed. Without a choice the server takes the cheapest.
+ * the server computed. It starts on the one the server would take without
+ * a choice (the cheapest), and keeps the chosen one's prices current.
  */
 export function ShippingStep({ region, method, error, onChange }: Props) {
   const options = useShippingOptions(region);
+  const offered = options.data;
+
+  useEffect(() => {
+    if (!offered || offered.length === 0) return;
+    const chosen =
+      offered.find((o) => o.code === method) ??
+      offered.find((o) => o.cheapest) ??
+      null;
+    if (chosen) onChange(chosen);
+    // Only new answers from the server change the choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [offered]);
 
   return (
     <fieldset aria-describedby={error ? 'shipping-error' : undefined}>
