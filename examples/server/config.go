@@ -62,6 +62,9 @@ type Config struct {
 	// SearchIndex is the Elasticsearch alias searches use when
 	// ElasticsearchURL is set; each rebuild makes an index behind it.
 	SearchIndex string
+	// PprofAddr (COMMERCE_PPROF_ADDR) serves net/http/pprof on this
+	// loopback address, apart from the API; off when empty.
+	PprofAddr string
 
 	// payments settings (issue 5)
 	paymentSettings
@@ -105,6 +108,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, []string, e
 	// search flags (issue 6)
 	fs.StringVar(&c.SearchIndex, "search-index", envOr(getenv, "COMMERCE_SEARCH_INDEX",
 		"products"), "Elasticsearch alias of the product index (COMMERCE_SEARCH_INDEX)")
+	c.PprofAddr = getenv("COMMERCE_PPROF_ADDR")
 
 	// payments flags (issue 5)
 	c.readPayments(getenv)
@@ -176,6 +180,9 @@ func (c Config) Validate() error {
 	if c.ReservationTTL < time.Minute || c.ReservationTTL > 30*24*time.Hour {
 		errs = append(errs, fmt.Errorf("COMMERCE_RESERVATION_TTL %v: from 1m to 720h",
 			c.ReservationTTL))
+	}
+	if err := checkPprofAddr(c.PprofAddr); err != nil {
+		errs = append(errs, fmt.Errorf("COMMERCE_PPROF_ADDR %q: %w", c.PprofAddr, err))
 	}
 	errs = append(errs, c.validateAccounts()...)
 	errs = append(errs, c.validatePayments()...)

@@ -68,6 +68,11 @@ func TestParseConfigInvalid(t *testing.T) {
 		{"log level", map[string]string{"COMMERCE_LOG_LEVEL": "loud"}, "LOG_LEVEL"},
 		{"search index", map[string]string{"COMMERCE_ELASTICSEARCH_URL": "http://es:9200",
 			"COMMERCE_SEARCH_INDEX": "Products!"}, "SEARCH_INDEX"},
+		{"pprof public", map[string]string{"COMMERCE_PPROF_ADDR": "0.0.0.0:6060"}, "PPROF_ADDR"},
+		{"pprof any host", map[string]string{"COMMERCE_PPROF_ADDR": ":6060"}, "PPROF_ADDR"},
+		{"pprof name", map[string]string{"COMMERCE_PPROF_ADDR": "example.com:6060"},
+			"PPROF_ADDR"},
+		{"pprof port", map[string]string{"COMMERCE_PPROF_ADDR": "127.0.0.1"}, "PPROF_ADDR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,7 +60,8 @@ type Main struct {
 	tick     ticker // the jobs' ticks; real tickers when nil
 
 	// search (issue 6)
-	search *searchState
+	search    *searchState
+	stopPprof func() // closes the opt-in profiler; nil when none runs
 	// unsynced leaves the embedded index out of the services' events, for
 	// commands whose index nobody reads (commerce import).
 	unsynced bool
@@ -148,6 +149,10 @@ func (m *Main) Run(ctx context.Context) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(m.Log.Handler(), slog.LevelWarn),
 	}
+	if m.stopPprof, err = startPprof(ctx, m.Config.PprofAddr, m.Log); err != nil {
+		_ = ln.Close()
+		return err
+	}
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.http.Serve(ln) }()
 	m.Log.Info("listening", "addr", ln.Addr().String(), "database", redact(m.Config.DatabaseURL))
@@ -172,6 +177,10 @@ func (m *Main) Failed() <-chan error { return m.served }
 // closes the database.
 func (m *Main) Close() error {
 	var errs []error
+	if m.stopPprof != nil {
+		m.stopPprof()
+		m.stopPprof = nil
+	}
 	if m.http != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
 		defer cancel()
