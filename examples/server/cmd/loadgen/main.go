@@ -32,6 +32,7 @@ type options struct {
 	warmup      time.Duration
 	maxRequests int
 	category    string
+	scenario    string // measure only the scenarios whose name holds it
 	json        bool
 }
 
@@ -77,6 +78,8 @@ func parseOptions(args []string) (options, error) {
 	flags.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured load before each scenario")
 	flags.IntVar(&o.maxRequests, "max-requests", 500_000, "requests per measurement at most")
 	flags.StringVar(&o.category, "category", "", "category slug to list; the biggest root when empty")
+	flags.StringVar(&o.scenario, "scenario", "",
+		"measure only the scenarios whose name contains this, such as /search (the ceiling always)")
 	flags.BoolVar(&o.json, "json", false, "print JSON instead of a Markdown table")
 	if err := flags.Parse(args); err != nil {
 		return o, err

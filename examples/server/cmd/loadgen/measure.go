@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -44,6 +45,12 @@ func measure(ctx context.Context, o options) ([]Result, error) {
 	scenarios, err := discover(ctx, client, o)
 	if err != nil {
 		return nil, err
+	}
+	scenarios = slices.DeleteFunc(scenarios, func(s scenario) bool {
+		return !strings.Contains(s.name, o.scenario)
+	})
+	if len(scenarios) == 0 {
+		return nil, fmt.Errorf("-scenario %q matches no scenario", o.scenario)
 	}
 	ceiling := scenario{name: "ceiling: minimal net/http handler",
 		next: func(*rand.Rand) string { return ceilingURL }}
