@@ -73,7 +73,8 @@ type category struct {
 	id     commerce.CategoryID
 	parent commerce.CategoryID
 	name   string
-	words  []string
+	words  []string // the name's words, as search.Words gives them
+	stems  []string // search.Stem of each word, made once rather than per search
 	docs   int
 }
 
@@ -262,7 +263,11 @@ func (s *segment) number(d search.Document) ([]int32, int32) {
 			s.catNum[c.ID] = n
 			s.cats = append(s.cats, category{id: c.ID})
 		}
-		s.cats[n].parent, s.cats[n].name, s.cats[n].words = parent, c.Name, search.Words(c.Name)
+		s.cats[n].parent = parent
+		if !ok || s.cats[n].name != c.Name {
+			s.cats[n].name, s.cats[n].words = c.Name, search.Words(c.Name)
+			s.cats[n].stems = stems(s.cats[n].words)
+		}
 		s.cats[n].docs++
 		cats = append(cats, n)
 		parent = c.ID

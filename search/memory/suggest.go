@@ -41,8 +41,9 @@ func (s *segment) suggest(plan search.Plan, limit int) []search.Suggestion {
 // the plan, the last one as a prefix when it is being typed.
 func (s *segment) suggestCategories(plan search.Plan, limit int) []search.Suggestion {
 	var found []category
+	want := planStems(plan)
 	for _, c := range s.cats {
-		if c.docs > 0 && categoryMatches(c.words, plan) {
+		if c.docs > 0 && categoryMatches(c, plan, want) {
 			found = append(found, c)
 		}
 	}
@@ -57,17 +58,43 @@ func (s *segment) suggestCategories(plan search.Plan, limit int) []search.Sugges
 	return out
 }
 
-func categoryMatches(words []string, plan search.Plan) bool {
-	for _, c := range plan.Clauses {
-		for _, w := range c.Words {
-			if !slices.ContainsFunc(words, func(cw string) bool {
-				return search.Stem(cw) == search.Stem(w) || c.Prefix && strings.HasPrefix(cw, w)
-			}) {
+// categoryMatches reports whether every word of the plan is in the
+// category's name: the same stem, or, for a word being typed, the start of
+// a word. want holds the plan's stems, clause by clause (planStems).
+func categoryMatches(cat category, plan search.Plan, want [][]string) bool {
+	for i, c := range plan.Clauses {
+		for j, w := range c.Words {
+			found := false
+			for k, cw := range cat.words {
+				if cat.stems[k] == want[i][j] || c.Prefix && strings.HasPrefix(cw, w) {
+					found = true
+					break
+				}
+			}
+			if !found {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// planStems stems the plan's words once for the whole category list.
+func planStems(plan search.Plan) [][]string {
+	out := make([][]string, len(plan.Clauses))
+	for i, c := range plan.Clauses {
+		out[i] = stems(c.Words)
+	}
+	return out
+}
+
+// stems returns search.Stem of each word.
+func stems(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = search.Stem(w)
+	}
+	return out
 }
 
 // suggestProducts returns the names of the products whose name holds every
