@@ -4,6 +4,7 @@ import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { NotFound } from '@/components/not-found';
 import { useOrder } from '@/features/orders/api/get-orders';
+import { CancelOrder } from '@/features/orders/components/cancel-order';
 import { OrderDetails } from '@/features/orders/components/order-details';
 import { ApiError } from '@/lib/api-client';
 
@@ -28,7 +29,12 @@ function CustomerOrder() {
     return (
       <OrderError error={order.error} retry={() => void order.refetch()} />
     );
-  return <OrderDetails order={order.data} />;
+  return (
+    <OrderDetails
+      order={order.data}
+      actions={<CancelOrder order={order.data} />}
+    />
+  );
 }
 
 /** OrderError explains why an order cannot be shown. */

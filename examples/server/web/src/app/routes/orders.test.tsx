@@ -83,6 +83,47 @@ describe('orders', () => {
     );
   });
 
+  it('lets the customer cancel a pending order after confirming', async () => {
+    const { user } = await renderApp('/pedidos/8');
+    const box = await screen.findByRole('region', { name: 'Cancelar pedido' });
+
+    await user.click(
+      within(box).getByRole('button', { name: 'Cancelar pedido' }),
+    );
+    await user.click(
+      within(box).getByRole('button', { name: 'No, mantenerlo' }),
+    );
+    expect(shop.orders.find((o) => o.id === 8)!.status).toBe('pending');
+
+    await user.click(
+      within(box).getByRole('button', { name: 'Cancelar pedido' }),
+    );
+    expect(within(box).getByRole('alertdialog')).toHaveTextContent(
+      '¿Cancelar el pedido CL-2026-0008?',
+    );
+    await user.click(
+      within(box).getByRole('button', { name: 'Sí, cancelar el pedido' }),
+    );
+
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('region', { name: 'Cancelar pedido' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(shop.orders.find((o) => o.id === 8)!.status).toBe('cancelled');
+    const timeline = screen.getByRole('region', { name: 'Seguimiento' });
+    expect(timeline).toHaveTextContent('Pendiente → Cancelado');
+  });
+
+  it('offers no cancellation once the order has shipped', async () => {
+    await renderApp('/pedidos/7');
+
+    await screen.findByRole('heading', { name: 'Pedido CL-2026-0007' });
+    expect(
+      screen.queryByRole('button', { name: 'Cancelar pedido' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('says when the order is not there (or not yours)', async () => {
     await renderApp('/pedidos/999');
 

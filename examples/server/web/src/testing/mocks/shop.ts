@@ -592,6 +592,21 @@ export const shopHandlers = [
     return HttpResponse.json({ data: o });
   }),
 
+  http.post('*/orders/:id/cancel', ({ params, request }) => {
+    if (!whoIs(request)) return unauthenticated();
+    const o = shop.orders.find((x) => x.id === Number(params.id));
+    if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    if (o.status !== 'pending' || o.payment_status !== 'pending') {
+      return failure(409, 'conflict', 'el pedido ya no se puede cancelar');
+    }
+    o.timeline.push(
+      entry('status', o.status, 'cancelled', '2026-12-04T13:00:00Z', '', 1),
+    );
+    o.status = 'cancelled';
+    o.next_statuses = next[o.status];
+    return HttpResponse.json({ data: o });
+  }),
+
   http.put('*/orders/:id/status', async ({ params, request }) => {
     const refused = notStaff(request);
     if (refused) return refused;
