@@ -104,6 +104,10 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	if kind == commerce.KindInternal {
 		body.Error.Message, body.Error.Fields = "error interno", nil
 	}
+	if errors.Is(err, ErrSearchBuilding) {
+		body.Error.Code = "search_unavailable"
+		w.Header().Set("Retry-After", SearchRetrySeconds)
+	}
 	if errors.Is(err, customer.ErrPasswordExpired) {
 		body.Error.Code = "password_expired" // a 403 the sign-in page answers with a form
 	}

@@ -65,6 +65,9 @@ func startMain(t *testing.T, cfg Config, configure ...func(*Main)) (*Main, *logB
 			t.Errorf("Close = %v", err)
 		}
 	})
+	if m.ready != nil && m.ready.built != nil {
+		<-m.ready.built // the tests search a built index
+	}
 	return m, logs
 }
 

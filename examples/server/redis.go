@@ -36,5 +36,8 @@ func (m *Main) checks() map[string]func(context.Context) error {
 	if m.accounts != nil && m.accounts.redis != nil {
 		checks["redis"] = m.accounts.redis.Ping
 	}
+	if m.ready != nil {
+		checks["search"] = m.ready.check // failing while the index is built
+	}
 	return checks
 }

@@ -61,7 +61,8 @@ type Main struct {
 
 	// search (issue 6)
 	search    *searchState
-	stopPprof func() // closes the opt-in profiler; nil when none runs
+	stopPprof func()       // closes the opt-in profiler; nil when none runs
+	ready     *readySearch // answers 503 until the index is built in the background
 	// unsynced leaves the embedded index out of the services' events, for
 	// commands whose index nobody reads (commerce import).
 	unsynced bool
@@ -125,9 +126,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.seed(ctx); err != nil {
 		return err
 	}
-	if err := m.buildSearchIndex(ctx); err != nil {
-		return err
-	}
+	m.ready = m.newReadySearch() // the index is built once the port is open
 	handler, err := m.handler()
 	if err != nil {
 		return err
@@ -156,6 +155,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.http.Serve(ln) }()
 	m.Log.Info("listening", "addr", ln.Addr().String(), "database", redact(m.Config.DatabaseURL))
+	m.buildInBackground(m.ready)
 	return nil
 }
 
@@ -193,6 +193,7 @@ func (m *Main) Close() error {
 		}
 		m.http = nil
 	}
+	m.stopBuild() // before the database it reads closes
 	m.jobs.Stop() // before the database they use closes
 	m.jobs = nil
 	if err := m.closePayments(); err != nil {
@@ -248,7 +249,7 @@ func (m *Main) handler() (http.Handler, error) {
 		Pricer: m.pricer, SecureCookies: m.Config.SecureCookies,
 
 		// search API (issue 6)
-		Search: m.search.engine, // Limits.Search (above) counts its routes
+		Search: m.searchAPI(), // Limits.Search (above) counts its routes
 
 		// payments API (issue 5)
 		Payments: m.payments, PaymentMethods: m.gateways,
