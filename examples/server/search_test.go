@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -105,7 +106,7 @@ func TestSearchFollowsCatalog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports part of the demo catalog")
 	}
-	m, _ := startMain(t, testConfig(t.TempDir()))
+	m, _ := startMain(t, accountsConfig(t.TempDir()))
 	ctx := context.Background()
 	list := fetchJSON(t, m, "/products?limit=1", http.StatusOK)
 	slug := list["data"].([]any)[0].(map[string]any)["slug"].(string)
@@ -118,9 +119,35 @@ func TestSearchFollowsCatalog(t *testing.T) {
 	if hasProduct(fetchJSON(t, m, query, http.StatusOK), float64(p.ID)) {
 		t.Fatalf("%s finds product %d before its name changed", query, p.ID)
 	}
-	p.Name = newName
-	if err := m.catalog.UpdateProduct(ctx, commerce.System, &p); err != nil {
+	// Staff rename it through the admin API.
+	code, token := login(t, m, "jefa@tienda.cl", adminPassword)
+	if code != http.StatusOK {
+		t.Fatalf("admin login = %d", code)
+	}
+	type variant struct {
+		Name string `json:"name"`
+		SKU  string `json:"sku"`
+	}
+	body := map[string]any{"name": newName, "slug": p.Slug, "sku": p.SKU,
+		"price": json.Number(p.Price.Amount().String()), "category_id": p.CategoryID, "active": true}
+	if p.BrandID != 0 {
+		body["brand_id"] = p.BrandID
+	}
+	var variants []variant
+	for _, v := range p.Variants {
+		variants = append(variants, variant{Name: v.Name, SKU: v.SKU})
+	}
+	if len(variants) > 0 {
+		body["variants"] = variants
+	}
+	data, err := json.Marshal(body)
+	if err != nil {
 		t.Fatal(err)
+	}
+	code, _, answer := send(t, m, http.MethodPut, "/products/"+strconv.FormatInt(int64(p.ID), 10),
+		string(data), map[string]string{"Authorization": "Bearer " + token})
+	if code != http.StatusOK {
+		t.Fatalf("PUT /products/%d = %d %s", p.ID, code, answer)
 	}
 	deadline := time.Now().Add(time.Second)
 	for !hasProduct(fetchJSON(t, m, query, http.StatusOK), float64(p.ID)) {
