@@ -89,6 +89,11 @@ func TestStripeWebhooksEndToEnd(t *testing.T) {
 			methods)
 	}
 
+	if resp, _ := fetch(t, m, "/checkout"); !strings.Contains(
+		resp.Header.Get("Content-Security-Policy"), "script-src 'self' https://js.stripe.com") {
+		t.Errorf("storefront CSP with Stripe = %q; want Stripe.js allowed",
+			resp.Header.Get("Content-Security-Policy"))
+	}
 	o := placeByStripe(t, m)
 	if o.PaymentMethod != "stripe" || o.PaymentStatus != order.PaymentPending ||
 		o.PaymentReference != "" {

@@ -230,6 +230,11 @@ func (m *Main) handler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Stripe.js may load only when the Stripe gateway is configured (issue 5).
+	if m.gateways != nil {
+		_, stripe := m.gateways.Gateway("stripe")
+		store.csp = storefrontCSP(stripe)
+	}
 	if store.index == nil {
 		m.Log.Warn("the storefront is not built; run make run or make build")
 	}

@@ -14,11 +14,22 @@ import (
 
 // storefrontCSP lets the storefront load its own scripts, styles and API,
 // and product pictures from any HTTPS host (the demo's come from the
-// sources' servers). Vite's build needs no inline script.
-const storefrontCSP = "default-src 'self'; script-src 'self'; " +
-	"style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; " +
-	"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
-	"frame-ancestors 'none'"
+// sources' servers). Vite's build needs no inline script. With stripe, it
+// also lets Stripe.js load (script-src), draw the Payment Element in its
+// frames (frame-src) and reach Stripe's API (connect-src), so that card data
+// goes from the browser to Stripe and never to this server.
+func storefrontCSP(stripe bool) string {
+	script, connect, frame := "'self'", "'self'", ""
+	if stripe {
+		script += " https://js.stripe.com"
+		connect += " https://api.stripe.com"
+		frame = "frame-src https://js.stripe.com https://hooks.stripe.com; "
+	}
+	return "default-src 'self'; script-src " + script + "; " +
+		"style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; " +
+		"connect-src " + connect + "; " + frame + "object-src 'none'; base-uri 'self'; " +
+		"form-action 'self'; frame-ancestors 'none'"
+}
 
 // storefront serves the built single-page application: its files as they
 // are, and index.html for every other path, so that the application's own
@@ -27,12 +38,13 @@ type storefront struct {
 	files fs.FS
 	index []byte            // nil when the storefront is not built
 	tags  map[string]string // entity tags of the files, by name
+	csp   string            // the page's Content-Security-Policy
 }
 
 // newStorefront reads the built files and tags each with a hash of its
 // content.
 func newStorefront(files fs.FS) (*storefront, error) {
-	s := &storefront{files: files, tags: map[string]string{}}
+	s := &storefront{files: files, tags: map[string]string{}, csp: storefrontCSP(false)}
 	err := fs.WalkDir(files, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -90,7 +102,7 @@ func (s *storefront) serveFile(w http.ResponseWriter, r *http.Request, name stri
 // deploy reaches them at once.
 func (s *storefront) servePage(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", storefrontCSP)
+	h.Set("Content-Security-Policy", s.csp)
 	if s.index == nil {
 		h.Set("Cache-Control", "no-store")
 		h.Set("Content-Type", "text/html; charset=utf-8")
