@@ -3,6 +3,7 @@ package memory
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/ecommerce-moderno/moderno/search"
 )
@@ -13,9 +14,11 @@ const maxBrands = 20
 // facets counts hits by category (each counted in every category of its
 // path), brand and price range.
 func (s *segment) facets(hits []hit) search.Facets {
-	cats := make([]int, len(s.cats))
-	brands := make([]int, len(s.brands))
-	bands := make([]int, len(s.ranges))
+	fc := countsPool.Get().(*facetCounts)
+	defer countsPool.Put(fc)
+	fc.cats, fc.brands, fc.bands = zeros(fc.cats, len(s.cats)), zeros(fc.brands, len(s.brands)),
+		zeros(fc.bands, len(s.ranges))
+	cats, brands, bands := fc.cats, fc.brands, fc.bands
 	for _, h := range hits {
 		e := &s.docs[h.slot]
 		for _, c := range e.cats {
@@ -30,6 +33,22 @@ func (s *segment) facets(hits []hit) search.Facets {
 	}
 	return search.Facets{Categories: s.categoryCounts(cats), Brands: s.brandCounts(brands),
 		Prices: priceCounts(s.ranges, bands)}
+}
+
+// facetCounts are the counters of one facets call, kept in countsPool
+// between searches: the brand counters alone are thousands.
+type facetCounts struct{ cats, brands, bands []int }
+
+var countsPool = sync.Pool{New: func() any { return new(facetCounts) }}
+
+// zeros returns n zeroed counters, reusing xs when it is big enough.
+func zeros(xs []int, n int) []int {
+	if cap(xs) < n {
+		return make([]int, n)
+	}
+	xs = xs[:n]
+	clear(xs)
+	return xs
 }
 
 func (s *segment) categoryCounts(counts []int) []search.CategoryCount {

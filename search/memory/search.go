@@ -3,6 +3,7 @@ package memory
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ecommerce-moderno/moderno/search"
@@ -26,25 +27,40 @@ func (ix *Index) Search(_ context.Context, q search.Query) (search.Result, error
 
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	res := ix.seg.run(q, plan)
+	res, clauses := ix.seg.run(q, plan)
 	if q.Suggest {
-		res.Suggestions = ix.seg.suggest(plan, 5)
+		res.Suggestions = ix.seg.suggestResolved(plan, clauses, 5)
 	}
 	res.Took = time.Since(start)
 	return res, nil
 }
 
-// run finds, counts, sorts and pages the hits of a query.
-func (s *segment) run(q search.Query, plan search.Plan) search.Result {
+// hitsPool keeps the hit lists of past searches, so that a broad query
+// does not grow a new one of thousands of hits each time.
+var hitsPool = sync.Pool{New: func() any { return new([]hit) }}
+
+func getHits() *[]hit { return hitsPool.Get().(*[]hit) }
+
+// putHits returns a list to the pool; hits must not be used afterwards.
+func putHits(buf *[]hit, hits []hit) {
+	*buf = hits[:0]
+	hitsPool.Put(buf)
+}
+
+// run finds, counts, sorts and pages the hits of a query. It returns the
+// resolved clauses too (nil for an empty plan), which suggestions reuse.
+func (s *segment) run(q search.Query, plan search.Plan) (search.Result, []clause) {
 	keep := s.filter(q.Filter)
+	buf := getHits()
 	var hits []hit
 	var clauses []clause
 	if plan.Empty() {
-		hits = s.all(keep)
+		hits = s.all((*buf)[:0], keep)
 	} else {
 		clauses = s.resolve(plan)
-		hits = s.matches(clauses, keep)
+		hits = s.matches((*buf)[:0], clauses, keep)
 	}
+	defer func() { putHits(buf, hits) }()
 	res := search.Result{Total: len(hits), Page: q.Page, Limit: q.Limit}
 	if q.Facets {
 		res.Facets = s.facets(hits)
@@ -58,12 +74,11 @@ func (s *segment) run(q search.Query, plan search.Plan) search.Result {
 	for _, h := range page[min(q.Offset(), len(page)):] {
 		res.Hits = append(res.Hits, search.Hit{Document: s.docs[h.slot].doc, Score: h.score})
 	}
-	return res
+	return res, clauses
 }
 
-// all returns every live document that passes the filter.
-func (s *segment) all(keep func(*entry) bool) []hit {
-	var hits []hit
+// all appends to hits every live document that passes the filter.
+func (s *segment) all(hits []hit, keep func(*entry) bool) []hit {
 	for i := range s.docs {
 		if e := &s.docs[i]; !e.dead && keep(e) {
 			hits = append(hits, hit{slot: int32(i)})
@@ -75,7 +90,8 @@ func (s *segment) all(keep func(*entry) bool) []hit {
 // matches scores the documents matching the clauses. A document must match
 // every clause; when none does, those matching the most clauses (at least
 // half) are kept, their scores lowered by the share they miss.
-func (s *segment) matches(clauses []clause, keep func(*entry) bool) []hit {
+// They are appended to hits, an empty list to reuse.
+func (s *segment) matches(hits []hit, clauses []clause, keep func(*entry) bool) []hit {
 	sc := getScratch(len(s.docs))
 	defer putScratch(sc)
 	s.accumulate(sc, clauses, false)
@@ -83,7 +99,6 @@ func (s *segment) matches(clauses []clause, keep func(*entry) bool) []hit {
 	n := len(clauses)
 	need := (n + 1) / 2
 	best := 0
-	var hits []hit
 	for _, slot := range sc.touched {
 		m := int(sc.matched[slot])
 		if m < need || m < best || !keep(&s.docs[slot]) {

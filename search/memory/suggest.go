@@ -30,11 +30,18 @@ func (ix *Index) Suggest(_ context.Context, prefix string, limit int) ([]search.
 }
 
 func (s *segment) suggest(plan search.Plan, limit int) []search.Suggestion {
+	return s.suggestResolved(plan, nil, limit)
+}
+
+// suggestResolved is suggest with the plan's clauses already resolved, as
+// a search has them; nil resolves them here. They are not changed.
+func (s *segment) suggestResolved(plan search.Plan, clauses []clause,
+	limit int) []search.Suggestion {
 	if plan.Empty() {
 		return nil
 	}
 	out := s.suggestCategories(plan, min(limit, maxCategoryHints))
-	return append(out, s.suggestProducts(plan, limit-len(out))...)
+	return append(out, s.suggestProducts(plan, clauses, limit-len(out))...)
 }
 
 // suggestCategories returns the categories whose name holds every word of
@@ -99,19 +106,26 @@ func stems(words []string) []string {
 
 // suggestProducts returns the names of the products whose name holds every
 // word, the last one completed when it is being typed.
-func (s *segment) suggestProducts(plan search.Plan, limit int) []search.Suggestion {
+func (s *segment) suggestProducts(plan search.Plan, resolved []clause,
+	limit int) []search.Suggestion {
 	if limit <= 0 {
 		return nil
 	}
-	clauses := s.resolve(plan)
+	clauses := slices.Clone(resolved)
+	if clauses == nil {
+		clauses = s.resolve(plan)
+	}
 	if last := plan.Clauses[len(plan.Clauses)-1]; last.Prefix {
 		c := &clauses[len(clauses)-1]
-		c.options = append(c.options, s.completions(last.Words[0])...)
+		// Clip: the completions go to a new array, not to the caller's.
+		c.options = append(slices.Clip(c.options), s.completions(last.Words[0])...)
 	}
 	sc := getScratch(len(s.docs))
 	defer putScratch(sc)
 	s.accumulate(sc, clauses, true)
-	var hits []hit
+	buf := getHits()
+	hits := (*buf)[:0]
+	defer func() { putHits(buf, hits) }()
 	for _, slot := range sc.touched {
 		if int(sc.matched[slot]) == len(clauses) {
 			hits = append(hits, hit{slot: slot, score: sc.score[slot]})
