@@ -17,19 +17,34 @@ type scratch struct {
 	score   []float64
 	matched []uint8
 	touched []int32
-	clause  map[int32]float64
+	// clause is the best score of the clause being summed, per document,
+	// zero where none; clauseSlots lists the documents it holds.
+	clause      []float64
+	clauseSlots []int32
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{clause: map[int32]float64{}} }}
+var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 
 func getScratch(n int) *scratch {
 	sc := scratchPool.Get().(*scratch)
 	if cap(sc.score) < n {
-		sc.score, sc.matched = make([]float64, n), make([]uint8, n)
+		sc.score, sc.matched, sc.clause = make([]float64, n), make([]uint8, n), make([]float64, n)
 	}
-	sc.score, sc.matched = sc.score[:n], sc.matched[:n]
-	sc.touched = sc.touched[:0]
+	sc.score, sc.matched, sc.clause = sc.score[:n], sc.matched[:n], sc.clause[:n]
+	sc.touched, sc.clauseSlots = sc.touched[:0], sc.clauseSlots[:0]
 	return sc
+}
+
+// keepBest records v as the clause's score of slot when it beats the one
+// recorded.
+func (sc *scratch) keepBest(slot int32, v float64) {
+	if !(v > sc.clause[slot]) { // as a NaN never beats a score
+		return
+	}
+	if sc.clause[slot] == 0 {
+		sc.clauseSlots = append(sc.clauseSlots, slot)
+	}
+	sc.clause[slot] = v
 }
 
 func putScratch(sc *scratch) {
@@ -45,17 +60,18 @@ func putScratch(sc *scratch) {
 func (s *segment) accumulate(sc *scratch, clauses []clause, nameOnly bool) {
 	norms := s.norms()
 	for _, c := range clauses {
-		clear(sc.clause)
 		for _, o := range c.options {
-			s.scoreOption(sc.clause, o, norms, nameOnly)
+			s.scoreOption(sc, o, norms, nameOnly)
 		}
-		for slot, v := range sc.clause {
+		for _, slot := range sc.clauseSlots {
 			if sc.matched[slot] == 0 {
 				sc.touched = append(sc.touched, slot)
 			}
-			sc.score[slot] += v
+			sc.score[slot] += sc.clause[slot]
 			sc.matched[slot]++
+			sc.clause[slot] = 0
 		}
+		sc.clauseSlots = sc.clauseSlots[:0]
 	}
 }
 
@@ -68,15 +84,13 @@ func (s *segment) norms() [nFields][2]float64 {
 	return n
 }
 
-// scoreOption keeps in best, for each live document holding every term of
-// the option, the option's score when it beats what best has.
-func (s *segment) scoreOption(best map[int32]float64, o option,
-	norms [nFields][2]float64, nameOnly bool) {
+// scoreOption keeps in the scratch's clause scores, for each live document
+// holding every term of the option, the option's score when it beats the
+// score kept.
+func (s *segment) scoreOption(sc *scratch, o option, norms [nFields][2]float64, nameOnly bool) {
 	if len(o.terms) == 1 {
 		s.eachScore(o.terms[0], norms, nameOnly, func(slot int32, v float64) {
-			if v *= o.weight; v > best[slot] {
-				best[slot] = v
-			}
+			sc.keepBest(slot, v*o.weight)
 		})
 		return
 	}
@@ -88,8 +102,8 @@ func (s *segment) scoreOption(best map[int32]float64, o option,
 		})
 	}
 	for slot, n := range count {
-		if v := sum[slot] * o.weight; n == len(o.terms) && v > best[slot] {
-			best[slot] = v
+		if n == len(o.terms) {
+			sc.keepBest(slot, sum[slot]*o.weight)
 		}
 	}
 }
