@@ -32,7 +32,7 @@ export function AccountMenu() {
     return (
       <Link
         to={back === '/' ? paths.login : paths.loginThen(back)}
-        className="rounded-md px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+        className="rounded-md px-2 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 sm:px-3"
       >
         Ingresar
       </Link>
@@ -93,7 +93,7 @@ function SignedInMenu() {
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen(!open)}
-        className="flex items-center gap-1 rounded-md px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
+        className="flex items-center gap-1 rounded-md px-2 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 sm:px-3"
       >
         <span className="sr-only">Menú de la cuenta de </span>
         {firstName}

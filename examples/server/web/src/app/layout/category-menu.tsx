@@ -10,7 +10,9 @@ export function CategoryMenu() {
 
   return (
     <nav aria-label="Categorías" className="border-t border-slate-200 bg-white">
-      <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-4 py-1.5 text-sm whitespace-nowrap [scrollbar-width:thin]">
+      {/* Phones and tablets scroll the row sideways; wide screens wrap it, so
+          no department is ever cut off. */}
+      <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-4 py-1.5 text-sm whitespace-nowrap [scrollbar-width:thin] lg:flex-wrap lg:overflow-visible">
         <li>
           <NavLink
             to={paths.catalog}

@@ -42,14 +42,15 @@ export function MiniCart() {
         aria-controls={panelId}
         aria-label={label}
         onClick={() => setOpen((v) => !v)}
-        className="relative inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="inline-flex items-center gap-1.5 rounded-md px-1.5 py-1.5 font-semibold text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <CartIcon />
         <span className="hidden sm:inline">Carro</span>
+        {/* Beside the label, never over it. */}
         {count > 0 && (
           <span
             aria-hidden="true"
-            className="absolute -top-1 -right-1 min-w-5 rounded-full bg-indigo-600 px-1 text-center text-xs leading-5 text-white"
+            className="min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs leading-5 text-white"
           >
             {count}
           </span>
