@@ -21,6 +21,11 @@ type scratch struct {
 	// zero where none; clauseSlots lists the documents it holds.
 	clause      []float64
 	clauseSlots []int32
+	// optSum and optCount sum an option of several terms per document;
+	// optSlots lists the documents they hold. Made on first use.
+	optSum   []float64
+	optCount []int32
+	optSlots []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
@@ -94,18 +99,25 @@ func (s *segment) scoreOption(sc *scratch, o option, norms [nFields][2]float64, 
 		})
 		return
 	}
-	sum, count := map[int32]float64{}, map[int32]int{}
+	if n := len(s.docs); len(sc.optSum) < n {
+		sc.optSum, sc.optCount = make([]float64, n), make([]int32, n)
+	}
 	for _, t := range o.terms {
 		s.eachScore(t, norms, nameOnly, func(slot int32, v float64) {
-			sum[slot] += v
-			count[slot]++
+			if sc.optCount[slot] == 0 {
+				sc.optSlots = append(sc.optSlots, slot)
+			}
+			sc.optSum[slot] += v
+			sc.optCount[slot]++
 		})
 	}
-	for slot, n := range count {
-		if n == len(o.terms) {
-			sc.keepBest(slot, sum[slot]*o.weight)
+	for _, slot := range sc.optSlots {
+		if int(sc.optCount[slot]) == len(o.terms) {
+			sc.keepBest(slot, sc.optSum[slot]*o.weight)
 		}
+		sc.optSum[slot], sc.optCount[slot] = 0, 0
 	}
+	sc.optSlots = sc.optSlots[:0]
 }
 
 // eachScore calls f with the BM25F score of the term in every live
