@@ -22,6 +22,7 @@ export const paymentStatusLabels: Record<PaymentStatus, string> = {
 export const paymentMethodLabels: Record<string, string> = {
   bank_transfer: 'Transferencia bancaria',
   cash_on_delivery: 'Pago contra entrega',
+  stripe: 'Tarjeta de crédito o débito',
 };
 
 /** How the store names the shipping methods it ships with by default. */

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 import { resetAccounts } from './mocks/accounts';
 import { requests } from './mocks/handlers';
+import { resetPaymentMethods } from './mocks/payment-methods';
 import { server } from './mocks/server';
 import { resetShop } from './mocks/shop';
 
@@ -18,5 +19,6 @@ afterEach(() => {
   server.resetHandlers();
   requests.length = 0;
   resetShop();
+  resetPaymentMethods();
 });
 afterAll(() => server.close());

@@ -86,7 +86,9 @@ export interface OrderAddress {
   phone?: string;
 }
 
-export type PaymentMethod = 'bank_transfer' | 'cash_on_delivery';
+/** A method's code: the built-in two, or a gateway's (`stripe`, ...). */
+export type PaymentMethod =
+  'bank_transfer' | 'cash_on_delivery' | (string & {});
 
 export type OrderStatus =
   | 'pending'
@@ -165,6 +167,10 @@ export interface PaymentResult {
   /** What the shopper must do to pay, such as where to transfer. */
   instructions: string;
   redirect_url: string;
+  /** For a card gateway (Stripe): what Stripe.js confirms the payment with. */
+  client_secret?: string;
+  /** The gateway's reason, in Spanish, when it did not take the payment. */
+  message?: string;
 }
 
 /** The answer to POST /orders. */

@@ -26,6 +26,9 @@ export function CheckoutRoute() {
       replace: true,
       state: {
         instructions: payment?.instructions || order.payment_instructions || '',
+        // A card order is paid on the confirmation page (issue 5).
+        clientSecret: payment?.client_secret,
+        message: payment?.message,
       },
     });
   }

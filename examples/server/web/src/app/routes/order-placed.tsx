@@ -2,6 +2,7 @@ import { useLocation, useParams } from 'react-router';
 
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
+import { OrderPayment } from '@/features/checkout/components/card-payment';
 import { useOrder } from '@/features/orders/api/get-orders';
 import { OrderPlaced } from '@/features/orders/components/order-placed';
 
@@ -22,12 +23,23 @@ export function OrderPlacedRoute() {
 
 function Placed() {
   const { id = '' } = useParams();
-  const handed = useLocation().state as { instructions?: string } | null;
+  const handed = useLocation().state as {
+    instructions?: string;
+    clientSecret?: string;
+    message?: string;
+  } | null;
   const order = useOrder(id);
 
   if (order.data)
     return (
-      <OrderPlaced order={order.data} instructions={handed?.instructions} />
+      <OrderPlaced order={order.data} instructions={handed?.instructions}>
+        <OrderPayment
+          order={order.data}
+          clientSecret={handed?.clientSecret}
+          message={handed?.message}
+          onRefresh={() => void order.refetch()}
+        />
+      </OrderPlaced>
     );
   if (order.isError)
     return (

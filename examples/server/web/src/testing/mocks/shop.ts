@@ -527,6 +527,10 @@ export const shopHandlers = [
           reference: '',
           instructions,
           redirect_url: '',
+          // A card gateway (Stripe) answers its PaymentIntent's secret.
+          ...(o.payment_method === 'stripe'
+            ? { client_secret: `pi_${o.id}_secret_1` }
+            : {}),
         },
         replayed: false,
       },

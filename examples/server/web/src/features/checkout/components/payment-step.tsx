@@ -1,18 +1,9 @@
-import { paymentMethodLabel } from '@/lib/order-status';
+import { Loading } from '@/components/loading';
 import type { PaymentMethod } from '@/types/shop';
 
-import { FieldMessage } from './field-message';
+import { usePaymentChoices } from '../lib/payment-choices';
 
-const methods: { code: PaymentMethod; help: string }[] = [
-  {
-    code: 'bank_transfer',
-    help: 'Te damos los datos de la cuenta al confirmar; despachamos cuando recibimos el pago.',
-  },
-  {
-    code: 'cash_on_delivery',
-    help: 'Pagas al recibir el pedido.',
-  },
-];
+import { FieldMessage } from './field-message';
 
 interface Props {
   method: PaymentMethod | '';
@@ -22,11 +13,14 @@ interface Props {
 
 /** PaymentStep asks how the shopper pays. */
 export function PaymentStep({ method, error, onChange }: Props) {
+  // The methods the server takes (issue 5: card gateways among them).
+  const { choices: methods, isPending } = usePaymentChoices();
   return (
     <fieldset aria-describedby={error ? 'payment-error' : undefined}>
       <legend className="mb-2 text-lg font-semibold text-slate-900">
         Medio de pago
       </legend>
+      {isPending && <Loading label="Cargando los medios de pago…" />}
       <ul className="flex flex-col gap-2">
         {methods.map((m) => (
           <li key={m.code}>
@@ -40,9 +34,7 @@ export function PaymentStep({ method, error, onChange }: Props) {
                 className="mt-1"
               />
               <span>
-                <span className="block font-medium">
-                  {paymentMethodLabel(m.code)}
-                </span>
+                <span className="block font-medium">{m.label}</span>
                 <span className="block text-sm text-slate-600">{m.help}</span>
               </span>
             </label>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { paths, storeName } from '@/config/paths';
@@ -11,9 +12,12 @@ import type { Order } from '@/types/shop';
 export function OrderPlaced({
   order,
   instructions,
+  children,
 }: {
   order: Order;
   instructions?: string;
+  /** More about the payment, such as the card's form. */
+  children?: ReactNode;
 }) {
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
@@ -35,6 +39,7 @@ export function OrderPlaced({
           </dd>
         </dl>
       </div>
+      {children}
 
       {order.payment_method === 'bank_transfer' && (
         <section
