@@ -66,19 +66,28 @@ func (s *segment) categoryCounts(counts []int) []search.CategoryCount {
 	return out
 }
 
+// brandCounts returns the maxBrands brands with most hits, by name among
+// equals (then by id), without sorting the hundreds a broad search counts.
 func (s *segment) brandCounts(counts []int) []search.BrandCount {
-	var out []search.BrandCount
+	out := make([]search.BrandCount, 0, maxBrands+1)
 	for i, n := range counts {
-		if n > 0 {
-			b := s.brands[i]
-			b.Count = n
-			out = append(out, b)
+		if n == 0 {
+			continue
+		}
+		b := s.brands[i]
+		b.Count = n
+		at, _ := slices.BinarySearchFunc(out, b, byHits)
+		if at < maxBrands {
+			out = slices.Insert(out, at, b)[:min(len(out)+1, maxBrands)]
 		}
 	}
-	slices.SortFunc(out, func(a, b search.BrandCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
-	})
-	return out[:min(len(out), maxBrands)]
+	return out
+}
+
+// byHits orders brands by hits, most first, then by name and id.
+func byHits(a, b search.BrandCount) int {
+	return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name),
+		cmp.Compare(a.ID, b.ID))
 }
 
 func priceCounts(ranges []search.PriceRange, counts []int) []search.PriceCount {
