@@ -169,4 +169,62 @@ describe('checkout by card', () => {
     ).toBe(stripe.elements.mock.results[1]!.value);
     expect(await screen.findByText(/Pago enviado/)).toBeInTheDocument();
   });
+
+  it('retries when the gateway did not answer', async () => {
+    paymentMethods.list.push(stripeMethod);
+    const paid: string[] = [];
+    server.use(
+      http.post('*/orders/:id/pay', ({ params }) => {
+        paid.push(String(params.id));
+        const o = shop.orders.find((x) => String(x.id) === params.id)!;
+        return HttpResponse.json({
+          data: o,
+          payment: {
+            method: 'stripe',
+            status: 'pending',
+            reference: '',
+            instructions: '',
+            redirect_url: '',
+            client_secret: 'pi_1001_secret_2',
+          },
+        });
+      }),
+    );
+    shop.card = 'down';
+    seedCartItem(500, 1, 1);
+    const { user } = await renderApp('/pagar');
+    await payByCard(user);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'el medio de pago no está disponible',
+    );
+    expect(stripe.elements).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Reintentar' }));
+    await waitFor(() =>
+      expect(stripe.elements).toHaveBeenCalledWith({
+        clientSecret: 'pi_1001_secret_2',
+        locale: 'es',
+      }),
+    );
+    expect(paid).toEqual(['1001']);
+  });
+
+  it('shows a declined card as the server reports it, without the form', async () => {
+    paymentMethods.list.push(stripeMethod);
+    shop.card = 'declined';
+    seedCartItem(500, 1, 1);
+    const { user } = await renderApp('/pagar');
+    await payByCard(user);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'la tarjeta fue rechazada por fondos insuficientes',
+    );
+    expect(screen.getByText(/Estado del pago/)).toHaveTextContent(
+      'Pago fallido',
+    );
+    expect(
+      screen.queryByRole('button', { name: /Pagar|Reintentar/ }),
+    ).not.toBeInTheDocument();
+    expect(stripe.loadStripe).not.toHaveBeenCalled();
+  });
 });

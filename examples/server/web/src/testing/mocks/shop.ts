@@ -47,6 +47,8 @@ interface State {
     reference: string;
     note: string;
   }[];
+  /** What a card gateway says to POST /orders: its secret, down, declined. */
+  card: 'ok' | 'down' | 'declined';
 }
 
 // Filled in at the end of the module, once every constant is set.
@@ -61,6 +63,23 @@ function fresh(): State {
     placed: [],
     statusChanges: [],
     paymentChanges: [],
+    card: 'ok',
+  };
+}
+
+/** What the card gateway answered POST /orders, as shop.card says. */
+function cardAnswer(o: Order) {
+  if (shop.card === 'ok') return { client_secret: `pi_${o.id}_secret_1` };
+  if (shop.card === 'down')
+    return {
+      status: '',
+      message: 'el medio de pago no está disponible; inténtelo más tarde',
+    };
+  o.status = 'cancelled';
+  o.payment_status = 'failed';
+  return {
+    status: 'failed',
+    message: 'la tarjeta fue rechazada por fondos insuficientes',
   };
 }
 
@@ -518,6 +537,8 @@ export const shopHandlers = [
       o.payment_method === 'bank_transfer'
         ? 'Transfiera a Banco Estado, cuenta corriente 123456'
         : '';
+    // A card gateway (Stripe) answers its PaymentIntent's secret.
+    const card = o.payment_method === 'stripe' ? cardAnswer(o) : {};
     return HttpResponse.json(
       {
         data: { ...o, payment_instructions: instructions || null },
@@ -527,10 +548,7 @@ export const shopHandlers = [
           reference: '',
           instructions,
           redirect_url: '',
-          // A card gateway (Stripe) answers its PaymentIntent's secret.
-          ...(o.payment_method === 'stripe'
-            ? { client_secret: `pi_${o.id}_secret_1` }
-            : {}),
+          ...card,
         },
         replayed: false,
       },

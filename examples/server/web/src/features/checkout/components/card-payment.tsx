@@ -68,6 +68,12 @@ export function OrderPayment({
           Actualizar
         </button>
       </p>
+      {message && !waiting && (
+        // A declined card: the server cancelled the order and says why.
+        <p role="alert" className="mt-2 text-sm text-rose-800">
+          {message}
+        </p>
+      )}
       {card?.public_key &&
         waiting &&
         (returned === 'succeeded' || returned === 'processing' ? (
@@ -110,7 +116,10 @@ export function CardPayment({
 }) {
   const pay = usePayOrder(order.id);
   const [secret, setSecret] = useState(clientSecret);
-  const [phase, setPhase] = useState<Phase>(clientSecret ? 'loading' : 'idle');
+  // Without a secret, a message means the gateway did not answer: retry.
+  const [phase, setPhase] = useState<Phase>(
+    clientSecret ? 'loading' : message ? 'failed' : 'idle',
+  );
   const [error, setError] = useState(message);
   const box = useRef<HTMLDivElement>(null);
   const elements = useRef<StripeElements | null>(null);
