@@ -115,7 +115,7 @@ describe('checkout by card', () => {
     );
   });
 
-  it("shows Stripe's error in Spanish and retries with a new secret", async () => {
+  it("shows Stripe's error in Spanish and retries with a fresh element", async () => {
     paymentMethods.list.push(stripeMethod);
     const paid: string[] = [];
     server.use(
@@ -130,7 +130,8 @@ describe('checkout by card', () => {
             reference: '',
             instructions: '',
             redirect_url: '',
-            client_secret: 'pi_1001_secret_2',
+            // Stripe hands back the same PaymentIntent after a decline.
+            client_secret: 'pi_1001_secret_1',
           },
         });
       }),
@@ -154,12 +155,13 @@ describe('checkout by card', () => {
     await user.click(screen.getByRole('button', { name: 'Reintentar' }));
 
     await waitFor(() => expect(paid).toEqual(['1001']));
-    await waitFor(() =>
-      expect(stripe.elements).toHaveBeenLastCalledWith({
-        clientSecret: 'pi_1001_secret_2',
-        locale: 'es',
-      }),
-    );
+    // A new Payment Element, even for the same secret.
+    await waitFor(() => expect(stripe.elements).toHaveBeenCalledTimes(2));
+    expect(stripe.elements).toHaveBeenLastCalledWith({
+      clientSecret: 'pi_1001_secret_1',
+      locale: 'es',
+    });
+    expect(stripe.element.destroy).toHaveBeenCalled();
     stripe.confirmPayment.mockResolvedValueOnce({});
     await user.click(await screen.findByRole('button', { name: 'Pagar' }));
     expect(stripe.confirmPayment).toHaveBeenCalledTimes(2);

@@ -116,6 +116,9 @@ export function CardPayment({
 }) {
   const pay = usePayOrder(order.id);
   const [secret, setSecret] = useState(clientSecret);
+  // Each retry mounts a new element, even when the gateway hands back the
+  // same PaymentIntent (and so the same secret).
+  const [attempt, setAttempt] = useState(0);
   // Without a secret, a message means the gateway did not answer: retry.
   const [phase, setPhase] = useState<Phase>(
     clientSecret ? 'loading' : message ? 'failed' : 'idle',
@@ -159,7 +162,7 @@ export function CardPayment({
       element?.destroy();
       elements.current = null;
     };
-  }, [publicKey, secret]);
+  }, [publicKey, secret, attempt]);
 
   async function submit() {
     const stripe = stripeRef.current;
@@ -199,6 +202,7 @@ export function CardPayment({
         if (payment?.client_secret) {
           setPhase('loading');
           setSecret(payment.client_secret);
+          setAttempt((n) => n + 1);
         } else {
           setError(
             payment?.message ||
