@@ -21,11 +21,14 @@ test('buy a product with bank transfer and find it in the order history', async 
   await expect(firstCard).toBeVisible();
   await firstCard.getByRole('link').click();
   await expect(page).toHaveURL(/\/producto\/[^/]+$/);
+  // The catalog's own heading stays until the product has loaded.
+  const addToCart = page.getByRole('button', { name: 'Agregar al carro' });
+  await expect(addToCart).toBeVisible();
   const productName = (await page
     .getByRole('heading', { level: 1 })
     .textContent())!.trim();
 
-  await page.getByRole('button', { name: 'Agregar al carro' }).click();
+  await addToCart.click();
   await expect(page.getByText('Agregado al carro.')).toBeVisible();
   const cartButton = header.getByRole('button', {
     name: /^Carro: 1 producto$/,
