@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Loading } from '@/components/loading';
 import { paths } from '@/config/paths';
 import { PaymentActions } from '@/features/admin-orders/components/payment-actions';
+import { RefundForm } from '@/features/admin-orders/components/refund-form';
 import { StatusActions } from '@/features/admin-orders/components/status-actions';
 import { orderKeys, useOrder } from '@/features/orders/api/get-orders';
 import { OrderDetails } from '@/features/orders/components/order-details';
@@ -57,6 +58,7 @@ function AdminOrder() {
           <>
             <StatusActions order={order.data} onChanged={changed} />
             <PaymentActions order={order.data} onChanged={changed} />
+            <RefundForm order={order.data} onChanged={changed} />
           </>
         }
       />

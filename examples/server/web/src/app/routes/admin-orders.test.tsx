@@ -2,7 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { resetAccounts, signedInAs } from '@/testing/mocks/accounts';
+import {
+  accountsDb,
+  resetAccounts,
+  signedInAs,
+} from '@/testing/mocks/accounts';
 import { requests } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { shop } from '@/testing/mocks/shop';
@@ -134,19 +138,61 @@ describe('admin orders', () => {
       within(payment).getByRole('button', { name: 'Confirmar pago' }),
     );
 
-    await waitFor(() =>
-      expect(
-        within(screen.getByRole('region', { name: 'Registrar pago' }))
-          .getAllByRole('button')
-          .map((b) => b.textContent),
-      ).toEqual(['Registrar reembolso']),
-    );
+    // Paid, it is refunded through the refund form, not recorded by hand.
+    expect(
+      await screen.findByRole('form', { name: 'Reembolsar pago' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Registrar pago' }),
+    ).not.toBeInTheDocument();
     expect(shop.paymentChanges).toEqual([
       { id: 8, payment_status: 'paid', reference: 'TRX-991', note: '' },
     ]);
     expect(
       screen.getByRole('region', { name: 'Seguimiento' }),
     ).toHaveTextContent('Pago: Pago pendiente → Pagado');
+  });
+
+  it('refunds part of a paid order, then the rest with restock', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    shop.orders[0]!.payment_status = 'paid';
+    const { user } = await renderApp('/panel/pedidos/8');
+
+    const form = await screen.findByRole('form', { name: 'Reembolsar pago' });
+    await user.type(within(form).getByLabelText(/^Monto a reembolsar/), '5000');
+    expect(
+      within(form).queryByLabelText(/devolver las unidades/),
+    ).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Reembolsar' }));
+    await waitFor(() =>
+      expect(shop.refunds).toEqual([
+        { id: 8, amount: 5000, restock: false, note: '' },
+      ]),
+    );
+
+    await user.click(within(form).getByLabelText(/devolver las unidades/));
+    await user.click(within(form).getByRole('button', { name: 'Reembolsar' }));
+    await waitFor(() =>
+      expect(shop.refunds[1]).toEqual({ id: 8, restock: true, note: '' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('form', { name: 'Reembolsar pago' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('offers refunds to admins only', async () => {
+    resetAccounts();
+    accountsDb.accounts[2]!.user.role = 'manager';
+    signedInAs('marta@ejemplo.cl');
+    shop.orders[0]!.payment_status = 'paid';
+    await renderApp('/panel/pedidos/8');
+
+    await screen.findByRole('region', { name: 'Seguimiento' });
+    expect(
+      screen.queryByRole('form', { name: 'Reembolsar pago' }),
+    ).not.toBeInTheDocument();
   });
 
   it('is for staff only', async () => {

@@ -47,6 +47,8 @@ interface State {
     reference: string;
     note: string;
   }[];
+  /** Bodies of POST /admin/orders/{id}/refunds. */
+  refunds: { id: number; amount?: number; restock: boolean; note: string }[];
   /** What a card gateway says to POST /orders: its secret, down, declined. */
   card: 'ok' | 'down' | 'declined';
 }
@@ -63,6 +65,7 @@ function fresh(): State {
     placed: [],
     statusChanges: [],
     paymentChanges: [],
+    refunds: [],
     card: 'ok',
   };
 }
@@ -611,6 +614,37 @@ export const shopHandlers = [
       o.status = 'confirmed';
     }
     o.next_statuses = next[o.status];
+    return HttpResponse.json({ data: o });
+  }),
+
+  http.post('*/admin/orders/:id/refunds', async ({ params, request }) => {
+    const user = whoIs(request);
+    if (!user) return unauthenticated();
+    if (user.role !== 'admin' && user.role !== 'super_admin')
+      return failure(403, 'forbidden', 'no tiene permiso para esto');
+    const o = shop.orders.find((x) => x.id === Number(params.id));
+    if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    if (o.payment_status !== 'paid')
+      return failure(409, 'conflict', 'el pedido no está pagado');
+    const body = (await request.json()) as {
+      amount?: number;
+      restock: boolean;
+      note: string;
+    };
+    shop.refunds.push({ id: o.id, ...body });
+    if (body.amount === undefined) {
+      o.timeline.push(
+        entry(
+          'payment',
+          'paid',
+          'refunded',
+          '2026-12-04T13:00:00Z',
+          body.note,
+          2,
+        ),
+      );
+      o.payment_status = 'refunded';
+    }
     return HttpResponse.json({ data: o });
   }),
 

@@ -7,11 +7,12 @@ import type { Order, PaymentStatus } from '@/types/shop';
 
 import { useUpdatePaymentStatus } from '../api/update-payment-status';
 
-// The payment machine of package order: pending → paid | failed,
-// paid → refunded; failed and refunded are final.
+// The manual moves of package order's payment machine: pending → paid |
+// failed. Refunds go through RefundForm, which refunds at the gateway the
+// order was paid with; failed and refunded are final.
 const moves: Record<PaymentStatus, PaymentStatus[]> = {
   pending: ['paid', 'failed'],
-  paid: ['refunded'],
+  paid: [],
   failed: [],
   refunded: [],
 };
@@ -26,7 +27,6 @@ const verbs: Record<PaymentStatus, string> = {
 const warnings: Partial<Record<PaymentStatus, string>> = {
   failed:
     '¿Marcar el pago como fallido? Se cancela el pedido y se libera el stock.',
-  refunded: '¿Registrar el reembolso del pago?',
 };
 
 /**
