@@ -157,7 +157,16 @@ export interface Order extends OrderSummary {
   reserved_until?: string | null;
   /** How to pay, in the answer of POST /orders; null elsewhere. */
   payment_instructions?: string | null;
+  /**
+   * A payment the gateway holds (authorized, taken at shipment), and what
+   * became of it; absent when the method takes the money at once.
+   */
+  hold?: HoldState | null;
 }
+
+/** What became of a held payment (docs/api.md, "Held payments"). */
+export type HoldState =
+  'authorized' | 'captured' | 'capture_failed' | 'voided' | 'void_failed';
 
 /** What the payment method said when the order was placed. */
 export interface PaymentResult {

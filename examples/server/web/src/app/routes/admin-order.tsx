@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 
 import { Loading } from '@/components/loading';
 import { paths } from '@/config/paths';
+import { HoldActions } from '@/features/admin-orders/components/hold-actions';
 import { PaymentActions } from '@/features/admin-orders/components/payment-actions';
 import { RefundForm } from '@/features/admin-orders/components/refund-form';
 import { StatusActions } from '@/features/admin-orders/components/status-actions';
@@ -57,6 +58,7 @@ function AdminOrder() {
         actions={
           <>
             <StatusActions order={order.data} onChanged={changed} />
+            <HoldActions order={order.data} onChanged={changed} />
             <PaymentActions order={order.data} onChanged={changed} />
             <RefundForm order={order.data} onChanged={changed} />
           </>

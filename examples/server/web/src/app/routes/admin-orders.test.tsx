@@ -182,6 +182,27 @@ describe('admin orders', () => {
     );
   });
 
+  it('takes a held payment before shipment', async () => {
+    Object.assign(shop.orders[0]!, { status: 'confirmed', hold: 'authorized' });
+    const { user } = await renderApp('/panel/pedidos/8');
+
+    const held = await screen.findByRole('region', { name: 'Pago retenido' });
+    expect(held).toHaveTextContent('se cobra al despachar');
+    expect(
+      screen.queryByRole('region', { name: 'Registrar pago' }),
+    ).not.toBeInTheDocument();
+    await user.click(
+      within(held).getByRole('button', { name: 'Cobrar ahora' }),
+    );
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('region', { name: 'Pago retenido' }),
+      ).toHaveTextContent('La pasarela cobró el pago retenido.'),
+    );
+    expect(screen.queryByRole('button', { name: 'Cobrar ahora' })).toBeNull();
+  });
+
   it('offers refunds to admins only', async () => {
     resetAccounts();
     accountsDb.accounts[2]!.user.role = 'manager';

@@ -83,6 +83,21 @@ describe('orders', () => {
     );
   });
 
+  it('lets the customer cancel a confirmed order whose payment is only held', async () => {
+    const order = shop.orders.find((o) => o.id === 8)!;
+    Object.assign(order, { status: 'confirmed', hold: 'authorized' });
+    const { user } = await renderApp('/pedidos/8');
+    const box = await screen.findByRole('region', { name: 'Cancelar pedido' });
+    await user.click(
+      within(box).getByRole('button', { name: 'Cancelar pedido' }),
+    );
+    await user.click(
+      within(box).getByRole('button', { name: 'Sí, cancelar el pedido' }),
+    );
+    await waitFor(() => expect(order.status).toBe('cancelled'));
+    expect(order.hold).toBe('voided');
+  });
+
   it('lets the customer cancel a pending order after confirming', async () => {
     const { user } = await renderApp('/pedidos/8');
     const box = await screen.findByRole('region', { name: 'Cancelar pedido' });

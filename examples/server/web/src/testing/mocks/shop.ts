@@ -617,6 +617,20 @@ export const shopHandlers = [
     return HttpResponse.json({ data: o });
   }),
 
+  http.post('*/admin/orders/:id/capture', ({ params, request }) => {
+    const refused = notStaff(request);
+    if (refused) return refused;
+    const o = shop.orders.find((x) => x.id === Number(params.id));
+    if (!o) return failure(404, 'not_found', 'pedido no encontrado');
+    if (o.hold !== 'authorized' && o.hold !== 'capture_failed')
+      return failure(409, 'conflict', 'no hay un pago retenido');
+    if (!request.headers.get('Idempotency-Key'))
+      return failure(400, 'bad_request', 'falta Idempotency-Key');
+    o.hold = 'captured';
+    o.payment_status = 'paid';
+    return HttpResponse.json({ data: o });
+  }),
+
   http.post('*/admin/orders/:id/refunds', async ({ params, request }) => {
     const user = whoIs(request);
     if (!user) return unauthenticated();
@@ -652,13 +666,18 @@ export const shopHandlers = [
     if (!whoIs(request)) return unauthenticated();
     const o = shop.orders.find((x) => x.id === Number(params.id));
     if (!o) return failure(404, 'not_found', 'pedido no encontrado');
-    if (o.status !== 'pending' || o.payment_status !== 'pending') {
+    const held = o.status === 'confirmed' && o.hold === 'authorized';
+    if ((o.status !== 'pending' && !held) || o.payment_status !== 'pending') {
       return failure(409, 'conflict', 'el pedido ya no se puede cancelar');
     }
     o.timeline.push(
       entry('status', o.status, 'cancelled', '2026-12-04T13:00:00Z', '', 1),
     );
     o.status = 'cancelled';
+    if (held) {
+      o.hold = 'voided';
+      o.payment_status = 'failed';
+    }
     o.next_statuses = next[o.status];
     return HttpResponse.json({ data: o });
   }),

@@ -45,7 +45,8 @@ export function PaymentActions({
   const [note, setNote] = useState('');
   const allowed = moves[order.payment_status] ?? [];
 
-  if (allowed.length === 0) return null;
+  // A payment the gateway holds is taken or voided there (HoldActions).
+  if (allowed.length === 0 || order.hold) return null;
 
   return (
     <section

@@ -5,9 +5,16 @@ import type { Order } from '@/types/shop';
 
 import { useCancelOrder } from '../api/cancel-order';
 
-/** Whether the customer may cancel the order: pending and not yet paid. */
+/**
+ * Whether the customer may cancel the order: pending and not yet paid, or
+ * confirmed with its payment only held (cancelling voids the hold).
+ */
 function customerMayCancel(order: Order): boolean {
-  return order.status === 'pending' && order.payment_status === 'pending';
+  if (order.payment_status !== 'pending') return false;
+  return (
+    order.status === 'pending' ||
+    (order.status === 'confirmed' && order.hold === 'authorized')
+  );
 }
 
 /**
