@@ -91,7 +91,8 @@ func testGuestCart(t *testing.T, s *shop) {
 	if c := rec.Header().Get("Set-Cookie"); !strings.Contains(c, "Max-Age=0") {
 		t.Errorf("Set-Cookie after merge = %q; want the guest cookie deleted", c)
 	}
-	if items := expect(t, s.do(t, byHeader), http.StatusOK)["data"].(map[string]any)["items"].([]any); len(items) != 0 {
+	data = expect(t, s.do(t, byHeader), http.StatusOK)["data"].(map[string]any)
+	if items := data["items"].([]any); len(items) != 0 {
 		t.Errorf("guest cart after merge = %v; want it gone", items)
 	}
 

@@ -42,7 +42,8 @@ const (
 // answers 429 with Retry-After past it. A limiter that fails lets the
 // request through and logs: the limits shield the service, and an outage
 // of their store must not become an outage of the shop.
-func (h *Handler) limit(name string, l ratelimit.Limit, scope limitScope) func(http.Handler) http.Handler {
+func (h *Handler) limit(name string, l ratelimit.Limit,
+	scope limitScope) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		if h.limiter == nil || l.Unlimited() {
 			return next

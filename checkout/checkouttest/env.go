@@ -6,7 +6,6 @@
 package checkouttest
 
 import (
-	"context"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -51,7 +50,7 @@ func MemoryEnv(t *testing.T) Env {
 		AddProduct:   func(_ *testing.T, p *catalog.Product) { m.AddProduct(p) },
 		SetLevels:    func(_ *testing.T, ls ...inventory.Level) { m.SetLevels(ls...) },
 		Levels: func(t *testing.T, p commerce.ProductID) []inventory.Level {
-			ls, err := m.Levels(context.Background(), p)
+			ls, err := m.Levels(t.Context(), p)
 			if err != nil {
 				t.Fatal(err)
 			}

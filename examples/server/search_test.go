@@ -235,7 +235,8 @@ func TestSyncQueueRetries(t *testing.T) {
 	}
 	logs := &logBuffer{}
 	q := newSyncQueue(handle, slog.New(slog.NewJSONHandler(logs, nil)), time.Millisecond)
-	if err := q.Publish(context.Background(), commerce.Event{Name: "x", Key: "product:1"}); err != nil {
+	err := q.Publish(context.Background(), commerce.Event{Name: "x", Key: "product:1"})
+	if err != nil {
 		t.Fatal(err)
 	}
 	select {

@@ -4,7 +4,6 @@
 package paymenttest
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"testing"
@@ -63,7 +62,7 @@ func implements[I any](g payment.Gateway) bool {
 }
 
 func testAuthorize(t *testing.T, g payment.Gateway, c Charge) {
-	ctx := context.Background()
+	ctx := t.Context()
 	c.IdempotencyKey = "paymenttest-authorize-" + c.OrderNumber
 	first, err := g.Authorize(ctx, c)
 	if err != nil {
@@ -88,7 +87,7 @@ func testAuthorize(t *testing.T, g payment.Gateway, c Charge) {
 }
 
 func testRefund(t *testing.T, g payment.Gateway, c Charge) {
-	ctx := context.Background()
+	ctx := t.Context()
 	c.IdempotencyKey = "paymenttest-refund-" + c.OrderNumber
 	res, err := g.Authorize(ctx, c)
 	if err != nil {
@@ -121,7 +120,7 @@ func authorized(t *testing.T, g payment.Gateway, c Charge, key string,
 	want ...payment.Status) payment.Result {
 	t.Helper()
 	c.IdempotencyKey = key
-	res, err := g.Authorize(context.Background(), c)
+	res, err := g.Authorize(t.Context(), c)
 	if err != nil {
 		t.Fatalf("Authorize = %v", err)
 	}
@@ -139,7 +138,7 @@ func testCapture(t *testing.T, g payment.Gateway, c Charge) {
 	if !ok {
 		t.Skip("does not declare capture")
 	}
-	ctx := context.Background()
+	ctx := t.Context()
 	res := authorized(t, g, c, "paymenttest-capture-"+c.OrderNumber, payment.StatusAuthorized)
 	req := payment.Capture{IdempotencyKey: "paymenttest-capture-" + c.OrderNumber + ":capture:1",
 		Reference: res.Reference, Amount: c.Amount}
@@ -169,7 +168,7 @@ func testVoid(t *testing.T, g payment.Gateway, c Charge) {
 	if !ok {
 		t.Skip("does not declare void")
 	}
-	ctx := context.Background()
+	ctx := t.Context()
 	res := authorized(t, g, c, "paymenttest-void-"+c.OrderNumber, payment.StatusAuthorized,
 		payment.StatusPending)
 	req := payment.Void{IdempotencyKey: "paymenttest-void-" + c.OrderNumber + ":void:1",
@@ -195,7 +194,7 @@ func testRefundPartial(t *testing.T, g payment.Gateway, c Charge) {
 	if !ok {
 		t.Skip("does not declare refund_partial")
 	}
-	ctx := context.Background()
+	ctx := t.Context()
 	key := "paymenttest-partial-" + c.OrderNumber
 	res := authorized(t, g, c, key, payment.StatusAuthorized, payment.StatusCaptured)
 	if res.Status == payment.StatusAuthorized {
@@ -239,7 +238,7 @@ func testWebhook(t *testing.T, g payment.Gateway) {
 		t.Skip("no webhooks")
 	}
 	for name, body := range map[string]string{"unsigned": `{"forged":1}`, "empty": ""} {
-		_, err := w.ParseWebhook(context.Background(), payment.Webhook{Header: http.Header{},
+		_, err := w.ParseWebhook(t.Context(), payment.Webhook{Header: http.Header{},
 			Body: []byte(body)})
 		if err == nil || commerce.ErrorKind(err) != commerce.KindInvalid {
 			t.Errorf("ParseWebhook(%s) = %v; want KindInvalid", name, err)
