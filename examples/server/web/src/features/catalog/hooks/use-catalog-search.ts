@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 import type { ProductQuery, ProductSort } from '../api/get-products';
+import { wholeNumber, writeState } from '@/lib/url-state';
 
 // The catalog's state lives in the URL, in Spanish, so that a link
 // reproduces the view: /categoria/audio?marca=sony&orden=precio-asc&pagina=2
@@ -52,12 +53,6 @@ const defaults: CatalogFilters = {
   page: 1,
 };
 
-function wholeNumber(raw: string | null, min: number): number | undefined {
-  if (raw === null || !/^\d{1,12}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= min ? n : undefined;
-}
-
 /** Reads the filters from a query string, ignoring malformed values. */
 export function readFilters(params: URLSearchParams): CatalogFilters {
   const sort = params.get(keys.sort);
@@ -80,17 +75,11 @@ export function writeFilters(
   params: URLSearchParams,
   patch: Partial<CatalogFilters>,
 ): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const merged = { ...readFilters(params), page: 1, ...patch };
-  for (const name of Object.keys(keys) as (keyof CatalogFilters)[]) {
-    const value = merged[name];
-    if (value === defaults[name] || value === undefined || value === '') {
-      next.delete(keys[name]);
-    } else {
-      next.set(keys[name], value === true ? '1' : String(value));
-    }
-  }
-  return next;
+  return writeState(params, keys, defaults, {
+    ...readFilters(params),
+    page: 1,
+    ...patch,
+  });
 }
 
 /** The API query for the filters, within a category when there is one. */

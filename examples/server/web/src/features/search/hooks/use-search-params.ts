@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 import type { SearchQuery, SearchSort } from '../api/search-products';
+import { wholeNumber, writeState } from '@/lib/url-state';
 
 // The search page keeps its whole state in the URL, in Spanish, so that a
 // link reproduces it: /buscar?q=leche&categoria=lacteos&marca=colun&orden=precio-asc
@@ -55,12 +56,6 @@ const defaults: SearchState = {
   page: 1,
 };
 
-function wholeNumber(raw: string | null, min: number): number | undefined {
-  if (raw === null || !/^\d{1,12}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= min ? n : undefined;
-}
-
 const slugList = /^[a-z0-9-]+(,[a-z0-9-]+)*$/;
 
 /** Reads the search from a query string, ignoring malformed values. */
@@ -88,17 +83,11 @@ export function writeSearch(
   params: URLSearchParams,
   patch: Partial<SearchState>,
 ): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const merged = { ...readSearch(params), page: 1, ...patch };
-  for (const name of Object.keys(keys) as (keyof SearchState)[]) {
-    const value = merged[name];
-    if (value === defaults[name] || value === undefined || value === '') {
-      next.delete(keys[name]);
-    } else {
-      next.set(keys[name], value === true ? '1' : String(value));
-    }
-  }
-  return next;
+  return writeState(params, keys, defaults, {
+    ...readSearch(params),
+    page: 1,
+    ...patch,
+  });
 }
 
 /** The API query of a search state. */
